@@ -1,0 +1,53 @@
+package io.creditflow.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.creditflow.common.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+/** 401 and 403 as problem details, with the Basic challenge on 401. */
+@Component
+class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+  static final String REALM = "CreditFlow";
+
+  private final ObjectMapper objectMapper;
+
+  ProblemSecurityHandlers(ObjectMapper objectMapper) {
+    this.objectMapper = objectMapper;
+  }
+
+  @Override
+  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+      throws IOException {
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+    write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized",
+        "Authenticate with HTTP Basic using a CreditFlow user (a Camunda user) and its password."));
+  }
+
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+      throws IOException {
+    write(request, response, Problems.of(HttpStatus.FORBIDDEN, "Forbidden",
+        "Your groups are not permitted to do this."));
+  }
+
+  private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+      throws IOException {
+    problem.setInstance(URI.create(request.getRequestURI()));
+    response.setStatus(problem.getStatus());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    objectMapper.writeValue(response.getOutputStream(), problem);
+  }
+}
