@@ -1,6 +1,8 @@
 package io.creditflow.common.audit;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +24,10 @@ public class AuditTrail {
   @Transactional
   public AuditEvent record(String actor, String action, String subjectType, String subjectId, String detail) {
     String trimmed = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
-    return repository.save(new AuditEvent(clock.instant(), actor, action, subjectType, subjectId, trimmed));
+    // Whole seconds on every database: on MySQL/MariaDB the driver runs with sendFractionalSeconds=false (required by
+    // Camunda), so sub-seconds would be dropped there and kept on H2.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    return repository.save(new AuditEvent(now, actor, action, subjectType, subjectId, trimmed));
   }
 
   @Transactional(readOnly = true)
