@@ -1,0 +1,86 @@
+package io.creditflow.servicing;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.data.domain.Persistable;
+
+/**
+ * One change of a credit line's limit, kept for audit and for limit reviews. Append-only: there are no setters.
+ * {@link #getPreviousLimit()} is null for the opening entry.
+ */
+@Entity
+@Table(name = "cf_credit_limit_change")
+public class CreditLimitChange implements Persistable<String> {
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "credit_line_id", nullable = false, length = 36, updatable = false)
+  private String creditLineId;
+
+  @Column(name = "previous_limit", precision = 19, scale = 2, updatable = false)
+  private BigDecimal previousLimit;
+
+  @Column(name = "new_limit", nullable = false, precision = 19, scale = 2, updatable = false)
+  private BigDecimal newLimit;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 32, updatable = false)
+  private LimitChangeReason reason;
+
+  @Column(name = "changed_by", nullable = false, length = 64, updatable = false)
+  private String changedBy;
+
+  @Column(name = "changed_at", nullable = false, updatable = false)
+  private Instant changedAt;
+
+  /** Append-only rows are always inserted: no select-before-insert by {@code save}. */
+  @Transient
+  private boolean isNew = true;
+
+  protected CreditLimitChange() {}
+
+  static CreditLimitChange of(String creditLineId, BigDecimal previousLimit, BigDecimal newLimit,
+      LimitChangeReason reason, String changedBy, Instant changedAt) {
+    CreditLimitChange change = new CreditLimitChange();
+    change.id = UUID.randomUUID().toString();
+    change.creditLineId = Objects.requireNonNull(creditLineId);
+    change.previousLimit = previousLimit == null ? null : Money.exactCents(previousLimit, "previousLimit");
+    change.newLimit = Money.exactCents(newLimit, "newLimit");
+    change.reason = Objects.requireNonNull(reason);
+    change.changedBy = Objects.requireNonNull(changedBy);
+    change.changedAt = changedAt.truncatedTo(ChronoUnit.SECONDS);
+    return change;
+  }
+
+  @PostLoad
+  @PostPersist
+  void stored() {
+    isNew = false;
+  }
+
+  @Override
+  public boolean isNew() { return isNew; }
+
+  @Override
+  public String getId() { return id; }
+  public String getCreditLineId() { return creditLineId; }
+  public BigDecimal getPreviousLimit() { return previousLimit; }
+  public BigDecimal getNewLimit() { return newLimit; }
+  public LimitChangeReason getReason() { return reason; }
+  public String getChangedBy() { return changedBy; }
+  public Instant getChangedAt() { return changedAt; }
+}

@@ -1,0 +1,11 @@
+package io.creditflow.servicing;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** The limit history of credit lines. */
+public interface CreditLimitChangeRepository extends JpaRepository<CreditLimitChange, String> {
+
+  /** Oldest first. Changes stamped with the same second are ordered by id, so the order is at least stable. */
+  List<CreditLimitChange> findByCreditLineIdOrderByChangedAtAscIdAsc(String creditLineId);
+}

@@ -1,0 +1,154 @@
+package io.creditflow.servicing;
+
+import io.creditflow.servicing.RepaymentScheduleCalculator.ScheduledInstalment;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A loan drawn on a credit line, keyed by its loan number. The terms (principal, rate, term, interest-free months,
+ * dates) are fixed at booking. The outstanding amounts are what the customer owes now: principal not yet repaid, and
+ * interest and penalty billed and not yet paid (interest of instalments not yet due is not outstanding). The current
+ * repayment schedule is the set of {@link Instalment}s with this loan's {@link #getScheduleVersion()}.
+ * Optimistically locked: payments, the close of business and restructuring must not overwrite each other.
+ */
+@Entity
+@Table(name = "cf_loan")
+public class Loan {
+
+  /** The version of the schedule a loan is booked with. */
+  public static final int FIRST_SCHEDULE_VERSION = 1;
+
+  @Id
+  @Column(name = "loan_number", length = 14)
+  private String loanNumber;
+
+  @Column(name = "customer_id", nullable = false, length = 36, updatable = false)
+  private String customerId;
+
+  @Column(name = "credit_line_id", nullable = false, length = 36, updatable = false)
+  private String creditLineId;
+
+  @Column(name = "application_id", length = 64, updatable = false)
+  private String applicationId;
+
+  @Column(nullable = false, length = 3, updatable = false)
+  private String currency;
+
+  @Column(nullable = false, precision = 19, scale = 2, updatable = false)
+  private BigDecimal principal;
+
+  @Column(name = "annual_rate", nullable = false, precision = 9, scale = 6, updatable = false)
+  private BigDecimal annualRate;
+
+  @Column(name = "term_months", nullable = false, updatable = false)
+  private int termMonths;
+
+  @Column(name = "interest_free_months", nullable = false, updatable = false)
+  private int interestFreeMonths;
+
+  @Column(name = "disbursed_on", nullable = false, updatable = false)
+  private LocalDate disbursedOn;
+
+  @Column(name = "first_due_date", nullable = false)
+  private LocalDate firstDueDate;
+
+  @Column(name = "maturity_date", nullable = false)
+  private LocalDate maturityDate;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private LoanStatus status;
+
+  @Column(name = "outstanding_principal", nullable = false, precision = 19, scale = 2)
+  private BigDecimal outstandingPrincipal;
+
+  @Column(name = "outstanding_interest", nullable = false, precision = 19, scale = 2)
+  private BigDecimal outstandingInterest;
+
+  @Column(name = "outstanding_penalty", nullable = false, precision = 19, scale = 2)
+  private BigDecimal outstandingPenalty;
+
+  @Column(name = "days_past_due", nullable = false)
+  private int daysPastDue;
+
+  @Column(name = "schedule_version", nullable = false)
+  private int scheduleVersion;
+
+  @Version
+  private Long version;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  protected Loan() {}
+
+  /**
+   * A new ACTIVE loan on {@code line}, owing its whole principal, with {@code schedule} as schedule version 1.
+   * The terms are those the schedule was calculated with.
+   */
+  static Loan book(String loanNumber, CreditLine line, String applicationId, BigDecimal principal,
+      BigDecimal annualRate, int termMonths, int interestFreeMonths, LocalDate disbursedOn,
+      List<ScheduledInstalment> schedule, Instant createdAt) {
+    if (schedule.size() != termMonths) {
+      throw new IllegalArgumentException("schedule has " + schedule.size() + " lines for a term of " + termMonths);
+    }
+    Loan loan = new Loan();
+    loan.loanNumber = Objects.requireNonNull(loanNumber);
+    loan.customerId = line.getCustomerId();
+    loan.creditLineId = line.getId();
+    loan.applicationId = applicationId;
+    loan.currency = line.getCurrency();
+    loan.principal = Money.exactCents(principal, "principal");
+    loan.annualRate = Money.exactRate(annualRate, "annualRate");
+    loan.termMonths = termMonths;
+    loan.interestFreeMonths = interestFreeMonths;
+    loan.disbursedOn = Objects.requireNonNull(disbursedOn);
+    loan.firstDueDate = schedule.get(0).dueDate();
+    loan.maturityDate = schedule.get(schedule.size() - 1).dueDate();
+    loan.status = LoanStatus.ACTIVE;
+    loan.outstandingPrincipal = loan.principal;
+    loan.outstandingInterest = Money.ZERO;
+    loan.outstandingPenalty = Money.ZERO;
+    loan.daysPastDue = 0;
+    loan.scheduleVersion = FIRST_SCHEDULE_VERSION;
+    loan.createdAt = createdAt.truncatedTo(ChronoUnit.SECONDS);
+    return loan;
+  }
+
+  /** The lines of the current schedule, to be stored with this loan. */
+  List<Instalment> instalments(List<ScheduledInstalment> schedule) {
+    return schedule.stream().map(line -> Instalment.of(loanNumber, scheduleVersion, line)).toList();
+  }
+
+  public String getLoanNumber() { return loanNumber; }
+  public String getCustomerId() { return customerId; }
+  public String getCreditLineId() { return creditLineId; }
+  public String getApplicationId() { return applicationId; }
+  public String getCurrency() { return currency; }
+  public BigDecimal getPrincipal() { return principal; }
+  public BigDecimal getAnnualRate() { return annualRate; }
+  public int getTermMonths() { return termMonths; }
+  public int getInterestFreeMonths() { return interestFreeMonths; }
+  public LocalDate getDisbursedOn() { return disbursedOn; }
+  public LocalDate getFirstDueDate() { return firstDueDate; }
+  public LocalDate getMaturityDate() { return maturityDate; }
+  public LoanStatus getStatus() { return status; }
+  public BigDecimal getOutstandingPrincipal() { return outstandingPrincipal; }
+  public BigDecimal getOutstandingInterest() { return outstandingInterest; }
+  public BigDecimal getOutstandingPenalty() { return outstandingPenalty; }
+  public int getDaysPastDue() { return daysPastDue; }
+  public int getScheduleVersion() { return scheduleVersion; }
+  public Long getVersion() { return version; }
+  public Instant getCreatedAt() { return createdAt; }
+}
