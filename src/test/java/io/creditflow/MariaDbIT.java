@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.creditflow.common.audit.AuditEvent;
 import io.creditflow.common.audit.AuditTrail;
+import io.creditflow.customer.Customer;
+import io.creditflow.customer.CustomerService;
 import io.creditflow.identity.StaffGroups;
 import io.creditflow.support.Http;
+import io.creditflow.support.MariaDbApplication;
 import io.creditflow.support.RequiresTestDatabase;
 import java.sql.Connection;
 import java.time.Duration;
@@ -27,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,8 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ExtendWith(RequiresTestDatabase.class)
 class MariaDbIT {
 
-  private static final String ADMIN = "ops.admin";
-  private static final String ADMIN_PASSWORD = "It-Suite-Secret-1";
+  private static final String ADMIN = MariaDbApplication.ADMIN;
+  private static final String ADMIN_PASSWORD = MariaDbApplication.ADMIN_PASSWORD;
 
   private static ConfigurableApplicationContext context;
 
@@ -61,14 +63,7 @@ class MariaDbIT {
   }
 
   static ConfigurableApplicationContext startApplication() {
-    return new SpringApplicationBuilder(CreditFlowApplication.class).profiles("mysql").run(
-        "--CREDITFLOW_DB_URL=" + System.getenv(RequiresTestDatabase.URL),
-        "--CREDITFLOW_DB_USER=" + RequiresTestDatabase.env(RequiresTestDatabase.USER, "creditflow"),
-        "--CREDITFLOW_DB_PASSWORD=" + RequiresTestDatabase.env(RequiresTestDatabase.PASSWORD, "creditflow"),
-        "--CREDITFLOW_ADMIN_USER=" + ADMIN,
-        "--CREDITFLOW_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
-        "--server.port=0",
-        "--camunda.bpm.job-execution.enabled=false");
+    return MariaDbApplication.start();
   }
 
   @Test
@@ -104,6 +99,21 @@ class MariaDbIT {
       assertThat(event.getOccurredAt()).isEqualTo(Instant.parse("2027-03-01T10:15:30Z"));
       assertThat(event.getActor()).isEqualTo("it-suite");
     });
+  }
+
+  @Test
+  void personalDataIsEncryptedAtRest() {
+    CustomerService customers = context.getBean(CustomerService.class);
+    String nationalId = "IT-" + System.nanoTime();
+    Customer customer = customers.register(new CustomerService.PersonalDetails(nationalId, "Li Wei",
+        java.time.LocalDate.of(1990, 4, 12), "+8613800138000", "li.wei@example.com", "zh-CN"));
+
+    Map<String, Object> row = new JdbcTemplate(context.getBean(DataSource.class))
+        .queryForMap("SELECT national_id, mobile, email FROM cf_customer WHERE id = ?", customer.getId());
+    assertThat(row.values()).allSatisfy(value -> assertThat(value.toString()).startsWith("v1:")
+        .doesNotContain(nationalId).doesNotContain("13800138000").doesNotContain("li.wei"));
+    assertThat(customers.byNationalId(" " + nationalId.toLowerCase() + " ")).get()
+        .satisfies(found -> assertThat(found.getMobile()).isEqualTo("+8613800138000"));
   }
 
   @Test

@@ -66,6 +66,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return invalid(ex, errors, headers, request);
   }
 
+  @ExceptionHandler(InvalidRequestException.class)
+  ResponseEntity<Object> handleInvalidRequest(InvalidRequestException ex, WebRequest request) {
+    return invalid(ex, ex.problems(), new HttpHeaders(), request);
+  }
+
   @ExceptionHandler(ConstraintViolationException.class)
   ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
     List<FieldProblem> errors = ex.getConstraintViolations().stream()
