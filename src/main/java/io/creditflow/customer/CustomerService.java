@@ -1,11 +1,14 @@
 package io.creditflow.customer;
 
+import io.creditflow.common.crypto.Masking;
 import io.creditflow.common.crypto.PersonalDataProtection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,6 +19,8 @@ public class CustomerService {
   /** What an application tells us about the person. */
   public record PersonalDetails(String nationalId, String fullName, LocalDate dateOfBirth, String mobile,
       String email, String preferredLanguage) {}
+
+  private static final Logger log = LoggerFactory.getLogger(CustomerService.class);
 
   private final CustomerRepository customers;
   private final PersonalDataProtection protection;
@@ -38,8 +43,10 @@ public class CustomerService {
       customer.updateContact(details.fullName(), details.mobile(), details.email(), now);
       return customer;
     }
-    return customers.save(new Customer(hash, details.nationalId().trim(), details.fullName(), details.dateOfBirth(),
-        details.mobile(), details.email(), details.preferredLanguage(), now));
+    Customer customer = customers.save(new Customer(hash, details.nationalId().trim(), details.fullName(),
+        details.dateOfBirth(), details.mobile(), details.email(), details.preferredLanguage(), now));
+    log.info("Registered customer {} (national id {})", customer.getId(), Masking.nationalId(details.nationalId()));
+    return customer;
   }
 
   @Transactional(readOnly = true)

@@ -92,9 +92,9 @@ public class ApprovalService {
     if (report.thinFile()) {
       return "Thin file: no credit history at the bureau (" + report.bureauReference() + ").";
     }
-    return "Bureau score " + report.bureauScore() + " · " + report.monthsOnFile() + " months on file · "
-        + report.openAccounts() + " open accounts · " + report.delinquencies12m() + " delinquencies in 12 months · "
-        + "worst " + report.maxDaysPastDue24m() + " days past due in 24 months · bankruptcy "
+    return "Bureau score " + report.bureauScore() + " · months on file: " + report.monthsOnFile()
+        + " · open accounts: " + report.openAccounts() + " · delinquencies (12 months): " + report.delinquencies12m()
+        + " · worst days past due (24 months): " + report.maxDaysPastDue24m() + " · bankruptcy "
         + (report.bankruptcy() ? "YES" : "no") + " · fraud alert " + (report.fraudAlert() ? "YES" : "no")
         + " · reported debt payments " + money(report.reportedMonthlyDebt()) + " a month ("
         + report.bureauReference() + ").";
