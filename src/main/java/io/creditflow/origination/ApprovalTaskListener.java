@@ -6,15 +6,18 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_ReviewApplication and Task_ReviewApplicationEscalated. On create: the summary the form shows, as task-local
- * variables. On complete: the decision is validated and recorded; a broken rule refuses the completion.
+ * The approval tasks of {@code loanOrigination}: Task_ReviewApplication, Task_ReviewApplicationEscalated and
+ * Task_SecondApproval. On create: the summary the form shows, as task-local variables. On complete: the decision is
+ * validated and recorded; a broken rule (limit above the matrix, same person twice, no reason) refuses the completion.
  */
 @Component
-class ReviewTaskListener implements TaskListener {
+class ApprovalTaskListener implements TaskListener {
+
+  static final String SECOND_APPROVAL = "Task_SecondApproval";
 
   private final ApprovalService approvals;
 
-  ReviewTaskListener(ApprovalService approvals) {
+  ApprovalTaskListener(ApprovalService approvals) {
     this.approvals = approvals;
   }
 
@@ -28,20 +31,25 @@ class ReviewTaskListener implements TaskListener {
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
       return;
     }
-    String reviewer = actingUser(task);
-    ApprovalService.ReviewResult result = approvals.review(applicationId, reviewer,
-        (String) task.getVariable("reviewDecision"), (Number) task.getVariable("approvedLimit"),
-        (Number) task.getVariable("approvedTermMonths"), (String) task.getVariable("declineReason"),
-        (String) task.getVariable("documentsRequested"));
-    task.getExecution().setVariable("fourEyesRequired", result.fourEyesRequired());
-    task.getExecution().setVariable("firstApprover", reviewer);
+    String user = actingUser(task);
+    ApprovalService.ReviewResult result;
+    if (SECOND_APPROVAL.equals(task.getTaskDefinitionKey())) {
+      result = approvals.secondApproval(applicationId, user, (String) task.getVariable("secondDecision"),
+          (String) task.getVariable("secondDeclineReason"));
+    } else {
+      result = approvals.review(applicationId, user, (String) task.getVariable("reviewDecision"),
+          (Number) task.getVariable("approvedLimit"), (Number) task.getVariable("approvedTermMonths"),
+          (String) task.getVariable("declineReason"), (String) task.getVariable("documentsRequested"));
+      task.getExecution().setVariable("fourEyesRequired", result.fourEyesRequired());
+      task.getExecution().setVariable("firstApprover", user);
+    }
     if (result.declineReasonCode() != null) {
       task.getExecution().setVariable("declineReasonCode", result.declineReasonCode());
     }
   }
 
   /** The person completing the task: its assignee, else the authenticated user. */
-  static String actingUser(DelegateTask task) {
+  private static String actingUser(DelegateTask task) {
     if (task.getAssignee() != null) {
       return task.getAssignee();
     }
