@@ -107,12 +107,21 @@ public class ApplicationService {
     if (existing != null) {
       return existing;
     }
-    try {
-      return transactions.execute(status -> create(request, fingerprint, submittedBy));
-    } catch (DataIntegrityViolationException raced) {
-      // a concurrent call with the same external reference committed first
-      return transactions.execute(status -> same(applications.findByExternalReference(request.externalReference())
-          .orElseThrow(() -> raced), fingerprint));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transactions.execute(status -> create(request, fingerprint, submittedBy));
+      } catch (DataIntegrityViolationException raced) {
+        // Either a concurrent call with the same external reference committed first (answer with that one), or a
+        // concurrent first application of the same new customer created the customer first (try again: it exists).
+        Submission winner = transactions.execute(status -> applications.findByExternalReference(
+            request.externalReference()).map(found -> same(found, fingerprint)).orElse(null));
+        if (winner != null) {
+          return winner;
+        }
+        if (attempt == ATTEMPTS) {
+          throw raced;
+        }
+      }
     }
   }
 

@@ -98,6 +98,32 @@ class ApplicationApiTest {
   }
 
   @Test
+  void concurrentSubmissionsAreSafe() throws Exception {
+    ObjectNode same = validBody();
+    ObjectNode sameCustomer = validBody();
+    ((ObjectNode) sameCustomer.get("applicant")).put("nationalId", same.path("applicant").path("nationalId").asText());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = pool.invokeAll(java.util.List.of(
+          () -> http.postJson(PATH, same.toString(), "channel", "demo"),
+          () -> http.postJson(PATH, same.toString(), "channel", "demo"),
+          () -> http.postJson(PATH, sameCustomer.toString(), "channel", "demo")));
+      java.util.List<Integer> codes = new java.util.ArrayList<>();
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (var answer : answers) {
+        codes.add(answer.get().statusCode());
+        ids.add(json.readTree(answer.get().body()).path("applicationId").asText());
+      }
+      // the same request twice is one application; the same new customer's second application is stored too
+      assertThat(codes).allSatisfy(code -> assertThat(code).isIn(200, 202));
+      assertThat(codes).filteredOn(code -> code == 202).hasSize(2);
+      assertThat(ids).hasSize(2);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void invalidInputIsAProblemAndNothingIsStoredOrStarted() throws Exception {
     assertInvalid(b -> b.remove("externalReference"), "externalReference");
     assertInvalid(b -> b.put("requestedAmount", 0), "requestedAmount");
