@@ -92,6 +92,16 @@ public class CreditLine {
     availableAmount = Money.cents(availableAmount.subtract(amount));
   }
 
+  /**
+   * Gives back {@code amount} of repaid principal to the available amount (revolving line), never above the limit.
+   */
+  void restore(BigDecimal amount) {
+    if (amount.signum() < 0) {
+      throw new IllegalArgumentException("restored amount must not be negative");
+    }
+    availableAmount = Money.cents(availableAmount.add(amount).min(creditLimit));
+  }
+
   public String getId() { return id; }
   public String getCustomerId() { return customerId; }
   public String getApplicationId() { return applicationId; }

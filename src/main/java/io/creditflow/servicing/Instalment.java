@@ -54,6 +54,9 @@ public class Instalment {
   @Column(name = "penalty_paid", nullable = false, precision = 19, scale = 2)
   private BigDecimal penaltyPaid;
 
+  @Column(name = "penalty_accrued", nullable = false, precision = 19, scale = 2)
+  private BigDecimal penaltyAccrued;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
   private InstalmentStatus status;
@@ -76,8 +79,94 @@ public class Instalment {
     instalment.principalPaid = Money.ZERO;
     instalment.interestPaid = Money.ZERO;
     instalment.penaltyPaid = Money.ZERO;
+    instalment.penaltyAccrued = Money.ZERO;
     instalment.status = InstalmentStatus.DUE;
     return instalment;
+  }
+
+  /** This line, as it stands, carried into schedule {@code scheduleVersion} (a new id; this line is kept). */
+  Instalment copyTo(int scheduleVersion) {
+    Instalment copy = new Instalment();
+    copy.id = UUID.randomUUID().toString();
+    copy.loanNumber = loanNumber;
+    copy.scheduleVersion = scheduleVersion;
+    copy.sequenceNumber = sequenceNumber;
+    copy.dueDate = dueDate;
+    copy.principalDue = principalDue;
+    copy.interestDue = interestDue;
+    copy.totalDue = totalDue;
+    copy.principalPaid = principalPaid;
+    copy.interestPaid = interestPaid;
+    copy.penaltyPaid = penaltyPaid;
+    copy.penaltyAccrued = penaltyAccrued;
+    copy.status = status;
+    return copy;
+  }
+
+  /** The line that records an early settlement: the principal prepaid on {@code valueDate}, paid in full. */
+  static Instalment settlement(String loanNumber, int scheduleVersion, int sequence, LocalDate valueDate,
+      BigDecimal principal) {
+    Instalment line = of(loanNumber, scheduleVersion,
+        new ScheduledInstalment(sequence, valueDate, principal, Money.ZERO, principal, principal, Money.ZERO));
+    line.principalPaid = principal;
+    line.status = InstalmentStatus.PAID;
+    return line;
+  }
+
+  /** Principal of this line not yet paid. */
+  public BigDecimal principalOutstanding() {
+    return principalDue.subtract(principalPaid);
+  }
+
+  /** Interest of this line not yet paid. */
+  public BigDecimal interestOutstanding() {
+    return interestDue.subtract(interestPaid);
+  }
+
+  /** Penalty accrued on this line and not yet paid. */
+  public BigDecimal penaltyOutstanding() {
+    return penaltyAccrued.subtract(penaltyPaid);
+  }
+
+  /** Principal and interest not yet paid: what is in arrears once the line is past due, and what penalties run on. */
+  public BigDecimal arrears() {
+    return principalOutstanding().add(interestOutstanding());
+  }
+
+  /** Whether everything of this line, penalty included, is paid. */
+  public boolean isSettled() {
+    return arrears().signum() == 0 && penaltyOutstanding().signum() == 0;
+  }
+
+  void accruePenalty(BigDecimal amount) {
+    penaltyAccrued = Money.cents(penaltyAccrued.add(amount));
+  }
+
+  void pay(BigDecimal penalty, BigDecimal interest, BigDecimal principal) {
+    if (penalty.compareTo(penaltyOutstanding()) > 0 || interest.compareTo(interestOutstanding()) > 0
+        || principal.compareTo(principalOutstanding()) > 0) {
+      throw new IllegalArgumentException("payment exceeds what instalment " + sequenceNumber + " owes");
+    }
+    penaltyPaid = Money.cents(penaltyPaid.add(penalty));
+    interestPaid = Money.cents(interestPaid.add(interest));
+    principalPaid = Money.cents(principalPaid.add(principal));
+  }
+
+  /**
+   * PAID when everything is paid; OVERDUE when it fell due on or before the last closed business date
+   * ({@code closedThrough}, null before the first close) and is not paid; PARTIALLY_PAID when something is paid;
+   * DUE otherwise.
+   */
+  void refreshStatus(LocalDate closedThrough) {
+    if (isSettled()) {
+      status = InstalmentStatus.PAID;
+    } else if (closedThrough != null && !dueDate.isAfter(closedThrough)) {
+      status = InstalmentStatus.OVERDUE;
+    } else if (principalPaid.signum() > 0 || interestPaid.signum() > 0 || penaltyPaid.signum() > 0) {
+      status = InstalmentStatus.PARTIALLY_PAID;
+    } else {
+      status = InstalmentStatus.DUE;
+    }
   }
 
   public String getId() { return id; }
@@ -91,6 +180,7 @@ public class Instalment {
   public BigDecimal getPrincipalPaid() { return principalPaid; }
   public BigDecimal getInterestPaid() { return interestPaid; }
   public BigDecimal getPenaltyPaid() { return penaltyPaid; }
+  public BigDecimal getPenaltyAccrued() { return penaltyAccrued; }
   public InstalmentStatus getStatus() { return status; }
   public Long getVersion() { return version; }
 }

@@ -85,6 +85,12 @@ public class Loan {
   @Column(name = "schedule_version", nullable = false)
   private int scheduleVersion;
 
+  @Column(name = "last_closed_on")
+  private LocalDate lastClosedOn;
+
+  @Column(name = "penalty_accrued", nullable = false, precision = 19, scale = 2)
+  private BigDecimal penaltyAccrued;
+
   @Version
   private Long version;
 
@@ -120,6 +126,7 @@ public class Loan {
     loan.outstandingPrincipal = loan.principal;
     loan.outstandingInterest = Money.ZERO;
     loan.outstandingPenalty = Money.ZERO;
+    loan.penaltyAccrued = Money.ZERO;
     loan.daysPastDue = 0;
     loan.scheduleVersion = FIRST_SCHEDULE_VERSION;
     loan.createdAt = createdAt.truncatedTo(ChronoUnit.SECONDS);
@@ -129,6 +136,63 @@ public class Loan {
   /** The lines of the current schedule, to be stored with this loan. */
   List<Instalment> instalments(List<ScheduledInstalment> schedule) {
     return schedule.stream().map(line -> Instalment.of(loanNumber, scheduleVersion, line)).toList();
+  }
+
+  /** Whether the loan is finished (SETTLED or WRITTEN_OFF): no close of business, no payments. */
+  public boolean isClosed() {
+    return status == LoanStatus.SETTLED || status == LoanStatus.WRITTEN_OFF;
+  }
+
+  /** Principal + billed interest + penalty not yet paid. */
+  public BigDecimal getBalance() {
+    return outstandingPrincipal.add(outstandingInterest).add(outstandingPenalty);
+  }
+
+  /** Takes principal the customer repaid (scheduled or prepaid) off the outstanding principal. */
+  void repayPrincipal(BigDecimal amount) {
+    if (amount.signum() < 0 || amount.compareTo(outstandingPrincipal) > 0) {
+      throw new IllegalArgumentException("principal repaid must be between 0 and the outstanding principal");
+    }
+    outstandingPrincipal = Money.cents(outstandingPrincipal.subtract(amount));
+  }
+
+  /** Adds a penalty accrued by the close of business to the lifetime total the cap is measured against. */
+  void accruePenalty(BigDecimal amount) {
+    penaltyAccrued = Money.cents(penaltyAccrued.add(amount));
+  }
+
+  /**
+   * Restates what is billed and past due. An ACTIVE or DELINQUENT loan becomes DELINQUENT when its days past due exceed
+   * {@code graceDays}, ACTIVE otherwise; other statuses (RESTRUCTURED, IN_LEGAL) are decided elsewhere and kept.
+   */
+  void restate(BigDecimal interest, BigDecimal penalty, int dpd, int graceDays) {
+    outstandingInterest = Money.cents(interest);
+    outstandingPenalty = Money.cents(penalty);
+    daysPastDue = dpd;
+    if (status == LoanStatus.ACTIVE || status == LoanStatus.DELINQUENT) {
+      status = dpd > graceDays ? LoanStatus.DELINQUENT : LoanStatus.ACTIVE;
+    }
+  }
+
+  /** Nothing is owed any more: SETTLED. */
+  void settle() {
+    if (outstandingPrincipal.signum() != 0) {
+      throw new IllegalStateException("loan " + loanNumber + " still owes principal");
+    }
+    status = LoanStatus.SETTLED;
+    outstandingInterest = Money.ZERO;
+    outstandingPenalty = Money.ZERO;
+    daysPastDue = 0;
+  }
+
+  /** Moves to a new schedule version (a prepayment recalculated the schedule) and returns its number. */
+  int nextScheduleVersion() {
+    return ++scheduleVersion;
+  }
+
+  /** Records that {@code businessDate} is closed for this loan. */
+  void closedThrough(LocalDate businessDate) {
+    lastClosedOn = businessDate;
   }
 
   public String getLoanNumber() { return loanNumber; }
@@ -149,6 +213,8 @@ public class Loan {
   public BigDecimal getOutstandingPenalty() { return outstandingPenalty; }
   public int getDaysPastDue() { return daysPastDue; }
   public int getScheduleVersion() { return scheduleVersion; }
+  public LocalDate getLastClosedOn() { return lastClosedOn; }
+  public BigDecimal getPenaltyAccrued() { return penaltyAccrued; }
   public Long getVersion() { return version; }
   public Instant getCreatedAt() { return createdAt; }
 }

@@ -1,7 +1,9 @@
 package io.creditflow.servicing;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,13 +25,38 @@ public class LoanQueries {
   private final InstalmentRepository instalments;
   private final CreditLineRepository creditLines;
   private final CreditLimitChangeRepository limitChanges;
+  private final PaymentRepository payments;
+  private final PaymentAllocationRepository allocations;
 
   public LoanQueries(LoanRepository loans, InstalmentRepository instalments, CreditLineRepository creditLines,
-      CreditLimitChangeRepository limitChanges) {
+      CreditLimitChangeRepository limitChanges, PaymentRepository payments, PaymentAllocationRepository allocations) {
     this.loans = loans;
     this.instalments = instalments;
     this.creditLines = creditLines;
     this.limitChanges = limitChanges;
+    this.payments = payments;
+    this.allocations = allocations;
+  }
+
+  /** The credit line with this id and its limit history; empty if there is none. */
+  public Optional<CreditLineWithHistory> creditLine(String creditLineId) {
+    if (creditLineId == null || creditLineId.length() > 36) {
+      return Optional.empty();
+    }
+    return creditLines.findById(creditLineId).map(line -> new CreditLineWithHistory(line,
+        List.copyOf(limitChanges.findByCreditLineIdOrderByChangedAtAscIdAsc(line.getId()))));
+  }
+
+  /** The payments of a loan, oldest first, with their allocations (two queries, whatever the number of payments). */
+  public List<PaymentView> payments(String loanNumber) {
+    List<Payment> found = payments.findByLoanNumberOrderByReceivedAtAscIdAsc(loanNumber);
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<PaymentAllocation>> byPayment = allocations.findByPaymentIdInOrderBySequenceNumberAsc(
+        found.stream().map(Payment::getId).toList()).stream()
+        .collect(Collectors.groupingBy(PaymentAllocation::getPaymentId));
+    return found.stream().map(p -> PaymentView.of(p, byPayment.getOrDefault(p.getId(), List.of()))).toList();
   }
 
   /** The loan with this number and its current schedule; empty if there is none. */

@@ -1,0 +1,134 @@
+package io.creditflow.servicing;
+
+import io.creditflow.common.audit.AuditTrail;
+import io.creditflow.common.web.NotFoundException;
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@link DailyClose} on the ledger. Each {@link #closeDay} loads one loan and the lines of its current schedule (two
+ * queries by key), works in memory ({@link LoanAccount}) and writes in its own transaction ({@code REQUIRES_NEW}), so a
+ * chunk of the close of business never holds more than one loan and the caller's (engine's) transaction failing later
+ * does not undo a close that a retry would find already done.
+ *
+ * <p><b>Days between closes.</b> When dates were skipped since the last close (or since the disbursement, before the
+ * first close), every day in between is closed in turn, in memory: closing the third day after the last close gives
+ * exactly what closing each of the three days would. A date not after the last closed one changes nothing
+ * ({@code alreadyClosed}). Rules for penalty, days past due, grace days and status: see {@link LoanAccount}.
+ *
+ * <p>A payment booked at the same moment makes the loan's optimistic lock refuse one of the two; the close is then
+ * retried on the new state (the payment is kept).
+ */
+@Service
+public class LedgerDailyClose implements DailyClose {
+
+  /** Who the ledger records as the author of status changes made by the close of business. */
+  public static final String ACTOR = "system:close-of-business";
+  static final List<LoanStatus> FINISHED = List.of(LoanStatus.SETTLED, LoanStatus.WRITTEN_OFF);
+  static final int MAX_PAGE = 1000;
+  private static final int ATTEMPTS = 3;
+
+  private static final Logger log = LoggerFactory.getLogger(LedgerDailyClose.class);
+
+  private final LoanRepository loans;
+  private final InstalmentRepository instalments;
+  private final AuditTrail auditTrail;
+  private final ServicingProperties rules;
+  private final TransactionTemplate writing;
+  private final TransactionTemplate reading;
+
+  public LedgerDailyClose(LoanRepository loans, InstalmentRepository instalments, AuditTrail auditTrail,
+      ServicingProperties rules, PlatformTransactionManager transactionManager) {
+    this.loans = loans;
+    this.instalments = instalments;
+    this.auditTrail = auditTrail;
+    this.rules = rules;
+    this.writing = new TransactionTemplate(transactionManager);
+    this.writing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.reading = new TransactionTemplate(transactionManager);
+    this.reading.setReadOnly(true);
+  }
+
+  @Override
+  public List<String> openLoans(String afterLoanNumber, int limit) {
+    checkLimit(limit);
+    return reading.execute(status -> loans.findLoanNumbersAfter(FINISHED,
+        afterLoanNumber == null ? "" : afterLoanNumber, Limit.of(limit)));
+  }
+
+  @Override
+  public DayEnd closeDay(String loanNumber, LocalDate businessDate) {
+    if (businessDate == null) {
+      throw new IllegalArgumentException("businessDate is required");
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return writing.execute(status -> close(loanNumber, businessDate));
+      } catch (ConcurrencyFailureException e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+        log.info("Close of loan {} for {} met a concurrent change (attempt {}); retrying", loanNumber, businessDate,
+            attempt);
+      }
+    }
+  }
+
+  @Override
+  public List<DueInstalment> unpaidInstalmentsDueOn(LocalDate dueDate, String afterLoanNumber, int limit) {
+    checkLimit(limit);
+    return reading.execute(status -> loans.findUnpaidDueOn(dueDate, FINISHED,
+            afterLoanNumber == null ? "" : afterLoanNumber, Limit.of(limit)).stream()
+        .map(row -> new DueInstalment((String) row[0], (String) row[1], (Integer) row[2], (LocalDate) row[3],
+            Money.cents((java.math.BigDecimal) row[4]), (String) row[5]))
+        .toList());
+  }
+
+  private DayEnd close(String loanNumber, LocalDate businessDate) {
+    Loan loan = loans.findById(loanNumber)
+        .orElseThrow(() -> new NotFoundException("No loan " + loanNumber + "."));
+    LocalDate last = loan.getLastClosedOn();
+    if (last != null && !businessDate.isAfter(last)) {
+      return dayEnd(loan, businessDate, false, false, true);
+    }
+    if (loan.isClosed()) {
+      loan.closedThrough(businessDate);
+      return dayEnd(loan, businessDate, false, false, false);
+    }
+    int daysPastDueBefore = loan.getDaysPastDue();
+    LoanStatus statusBefore = loan.getStatus();
+    LoanAccount account = new LoanAccount(loan, instalments
+        .findByLoanNumberAndScheduleVersionOrderBySequenceNumberAsc(loanNumber, loan.getScheduleVersion()), rules);
+    LocalDate from = (last != null ? last : loan.getDisbursedOn()).plusDays(1);
+    for (LocalDate day = from; !day.isAfter(businessDate); day = day.plusDays(1)) {
+      account.accruePenalty(day);
+    }
+    loan.closedThrough(businessDate);
+    boolean settled = account.restate(businessDate);
+    if (loan.getStatus() != statusBefore) {
+      auditTrail.record(ACTOR, "LOAN_" + loan.getStatus(), "loan", loanNumber,
+          "close of " + businessDate + ": " + loan.getDaysPastDue() + " days past due");
+    }
+    return dayEnd(loan, businessDate, daysPastDueBefore == 0 && loan.getDaysPastDue() > 0, settled, false);
+  }
+
+  private static DayEnd dayEnd(Loan loan, LocalDate businessDate, boolean newlyPastDue, boolean settled,
+      boolean alreadyClosed) {
+    return new DayEnd(loan.getLoanNumber(), businessDate, loan.getDaysPastDue(), loan.getStatus(), newlyPastDue,
+        settled, alreadyClosed);
+  }
+
+  private static void checkLimit(int limit) {
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE);
+    }
+  }
+}

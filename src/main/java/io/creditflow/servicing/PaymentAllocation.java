@@ -1,0 +1,88 @@
+package io.creditflow.servicing;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.data.domain.Persistable;
+
+/** What one payment paid of one schedule line: penalty, interest, principal. Append-only. */
+@Entity
+@Table(name = "cf_payment_allocation")
+public class PaymentAllocation implements Persistable<String> {
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "payment_id", nullable = false, length = 36, updatable = false)
+  private String paymentId;
+
+  @Column(name = "instalment_id", nullable = false, length = 36, updatable = false)
+  private String instalmentId;
+
+  @Column(name = "schedule_version", nullable = false, updatable = false)
+  private int scheduleVersion;
+
+  @Column(name = "sequence_number", nullable = false, updatable = false)
+  private int sequenceNumber;
+
+  @Column(name = "due_date", nullable = false, updatable = false)
+  private LocalDate dueDate;
+
+  @Column(nullable = false, precision = 19, scale = 2, updatable = false)
+  private BigDecimal penalty;
+
+  @Column(nullable = false, precision = 19, scale = 2, updatable = false)
+  private BigDecimal interest;
+
+  @Column(nullable = false, precision = 19, scale = 2, updatable = false)
+  private BigDecimal principal;
+
+  @Transient
+  private boolean isNew = true;
+
+  protected PaymentAllocation() {}
+
+  static PaymentAllocation of(String paymentId, Instalment line, BigDecimal penalty, BigDecimal interest,
+      BigDecimal principal) {
+    PaymentAllocation allocation = new PaymentAllocation();
+    allocation.id = UUID.randomUUID().toString();
+    allocation.paymentId = paymentId;
+    allocation.instalmentId = line.getId();
+    allocation.scheduleVersion = line.getScheduleVersion();
+    allocation.sequenceNumber = line.getSequenceNumber();
+    allocation.dueDate = line.getDueDate();
+    allocation.penalty = Money.cents(penalty);
+    allocation.interest = Money.cents(interest);
+    allocation.principal = Money.cents(principal);
+    return allocation;
+  }
+
+  @PostLoad
+  @PostPersist
+  void stored() {
+    isNew = false;
+  }
+
+  @Override
+  public boolean isNew() { return isNew; }
+
+  @Override
+  public String getId() { return id; }
+  public String getPaymentId() { return paymentId; }
+  public String getInstalmentId() { return instalmentId; }
+  public int getScheduleVersion() { return scheduleVersion; }
+  public int getSequenceNumber() { return sequenceNumber; }
+  public LocalDate getDueDate() { return dueDate; }
+  public BigDecimal getPenalty() { return penalty; }
+  public BigDecimal getInterest() { return interest; }
+  public BigDecimal getPrincipal() { return principal; }
+  public BigDecimal getTotal() { return penalty.add(interest).add(principal); }
+}
