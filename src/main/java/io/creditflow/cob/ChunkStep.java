@@ -1,0 +1,17 @@
+package io.creditflow.cob;
+
+/**
+ * One step of the close of business, worked in chunks by {@link CobStepRunner}. An implementation pages with a
+ * keyset cursor (the loan number after which to go on), isolates each loan's work so that a failing loan is recorded
+ * and skipped ({@link LoanWork}), and is idempotent per loan and business date: a chunk redone after a crash changes
+ * nothing twice. It throws only when the step as a whole cannot go on (the job then retries, then raises an incident).
+ *
+ * <p>Extension point: steps 5 (periodic review) and 6 (early-warning signals) are further beans of this type, a
+ * {@link CobStepName} each, and a looping task in {@code close-of-business.bpmn} before {@code Task_CompleteBusinessDay}.
+ */
+public interface ChunkStep {
+
+  CobStepName name();
+
+  ChunkResult runChunk(CobRun run, String cursor, int chunkSize);
+}

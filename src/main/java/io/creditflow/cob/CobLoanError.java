@@ -1,0 +1,57 @@
+package io.creditflow.cob;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** A loan a step could not handle and skipped ({@code cf_cob_loan_error}). Loan number and message only. */
+@Entity
+@Table(name = "cf_cob_loan_error")
+public class CobLoanError {
+
+  static final int MAX_MESSAGE = 1000;
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "run_id", nullable = false, length = 36, updatable = false)
+  private String runId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 32, updatable = false)
+  private CobStepName step;
+
+  @Column(name = "loan_number", nullable = false, length = 64, updatable = false)
+  private String loanNumber;
+
+  @Column(nullable = false, length = MAX_MESSAGE, updatable = false)
+  private String message;
+
+  @Column(name = "occurred_at", nullable = false, updatable = false)
+  private Instant occurredAt;
+
+  protected CobLoanError() {}
+
+  CobLoanError(String runId, CobStepName step, String loanNumber, String message, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.runId = runId;
+    this.step = step;
+    this.loanNumber = loanNumber;
+    this.message = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message;
+    this.occurredAt = now.truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  public String getId() { return id; }
+  public String getRunId() { return runId; }
+  public CobStepName getStep() { return step; }
+  public String getLoanNumber() { return loanNumber; }
+  public String getMessage() { return message; }
+  public Instant getOccurredAt() { return occurredAt; }
+}

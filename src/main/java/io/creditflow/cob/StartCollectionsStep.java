@@ -1,0 +1,68 @@
+package io.creditflow.cob;
+
+import io.creditflow.collection.CollectionProcess;
+import io.creditflow.identity.ProcessKeys;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Component;
+
+/**
+ * Step 3: starts {@code collection} (business key = loan number) for each loan step 1 found newly past due after
+ * grace, unless the loan already has a running {@code collection}, {@code hardshipAssessment} or {@code legalHandover}
+ * instance (then skipped). Each loan in its own engine command and transaction, so one failing start is recorded and
+ * skipped; the check makes a redone chunk harmless.
+ */
+@Component
+class StartCollectionsStep implements ChunkStep {
+
+  static final List<String> BLOCKING_PROCESSES =
+      List.of(ProcessKeys.COLLECTION, ProcessKeys.HARDSHIP_ASSESSMENT, ProcessKeys.LEGAL_HANDOVER);
+
+  private final CobFollowUpRepository followUps;
+  private final LoanWork loanWork;
+  private final RuntimeService runtime;
+  private final ProcessEngine engine;
+
+  StartCollectionsStep(CobFollowUpRepository followUps, LoanWork loanWork, ProcessEngine engine) {
+    this.followUps = followUps;
+    this.loanWork = loanWork;
+    this.runtime = engine.getRuntimeService();
+    this.engine = engine;
+  }
+
+  @Override
+  public CobStepName name() {
+    return CobStepName.START_COLLECTIONS;
+  }
+
+  @Override
+  public ChunkResult runChunk(CobRun run, String cursor, int chunkSize) {
+    List<CobFollowUp> pastDue = followUps.findByRunIdAndKindAndLoanNumberGreaterThanOrderByLoanNumberAsc(
+        run.getId(), CobFollowUp.Kind.COLLECTION, cursor == null ? "" : cursor, Limit.of(chunkSize));
+    CommandExecutor requiresNew =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequiresNew();
+    LoanWork.Tally tally = loanWork.each(run.getId(), name(), pastDue, CobFollowUp::getLoanNumber,
+        followUp -> requiresNew.execute(commandContext -> startUnlessOpen(run, followUp)));
+    return tally.result(pastDue.isEmpty() ? cursor : pastDue.get(pastDue.size() - 1).getLoanNumber(),
+        pastDue.size() >= chunkSize);
+  }
+
+  private LoanWork.Outcome startUnlessOpen(CobRun run, CobFollowUp followUp) {
+    String loanNumber = followUp.getLoanNumber();
+    long open = runtime.createProcessInstanceQuery().processInstanceBusinessKey(loanNumber)
+        .processDefinitionKeyIn(BLOCKING_PROCESSES.toArray(String[]::new)).count();
+    if (open > 0) {
+      return LoanWork.Outcome.SKIPPED;
+    }
+    runtime.startProcessInstanceByKey(ProcessKeys.COLLECTION, loanNumber, Map.of(
+        CollectionProcess.LOAN_NUMBER, loanNumber,
+        CollectionProcess.DAYS_PAST_DUE, followUp.getDaysPastDue(),
+        CollectionProcess.BUSINESS_DATE, run.getBusinessDate().toString()));
+    return LoanWork.Outcome.PROCESSED;
+  }
+}
