@@ -41,6 +41,9 @@ public class CreditLimitChange implements Persistable<String> {
   @Column(nullable = false, length = 32, updatable = false)
   private LimitChangeReason reason;
 
+  @Column(length = 200, updatable = false)
+  private String note;
+
   @Column(name = "changed_by", nullable = false, length = 64, updatable = false)
   private String changedBy;
 
@@ -55,12 +58,19 @@ public class CreditLimitChange implements Persistable<String> {
 
   static CreditLimitChange of(String creditLineId, BigDecimal previousLimit, BigDecimal newLimit,
       LimitChangeReason reason, String changedBy, Instant changedAt) {
+    return of(creditLineId, previousLimit, newLimit, reason, changedBy, changedAt, null);
+  }
+
+  /** With the free-text reason a process gave ({@code note}, cut to 200 characters). */
+  static CreditLimitChange of(String creditLineId, BigDecimal previousLimit, BigDecimal newLimit,
+      LimitChangeReason reason, String changedBy, Instant changedAt, String note) {
     CreditLimitChange change = new CreditLimitChange();
     change.id = UUID.randomUUID().toString();
     change.creditLineId = Objects.requireNonNull(creditLineId);
     change.previousLimit = previousLimit == null ? null : Money.exactCents(previousLimit, "previousLimit");
     change.newLimit = Money.exactCents(newLimit, "newLimit");
     change.reason = Objects.requireNonNull(reason);
+    change.note = note == null || note.length() <= 200 ? note : note.substring(0, 200);
     change.changedBy = Objects.requireNonNull(changedBy);
     change.changedAt = changedAt.truncatedTo(ChronoUnit.SECONDS);
     return change;
@@ -81,6 +91,7 @@ public class CreditLimitChange implements Persistable<String> {
   public BigDecimal getPreviousLimit() { return previousLimit; }
   public BigDecimal getNewLimit() { return newLimit; }
   public LimitChangeReason getReason() { return reason; }
+  public String getNote() { return note; }
   public String getChangedBy() { return changedBy; }
   public Instant getChangedAt() { return changedAt; }
 }

@@ -143,18 +143,33 @@ public class DisbursementService {
     creditLines.saveAndFlush(line);
     limitChanges.save(line.openingLimitChange(ACTOR));
 
-    Loan loan = Loan.book(loanNumbers.get(), line, terms.applicationId(), terms.amount(), terms.annualRate(),
-        terms.termMonths(), terms.interestFreeMonths(), today, schedule, now);
-    loans.save(loan);
-    instalments.saveAll(loan.instalments(schedule));
-    disbursements.save(Disbursement.booked(terms.applicationId(), loan, now));
-    auditTrail.record(ACTOR, "LOAN_DISBURSED", "loan", loan.getLoanNumber(), "application " + terms.applicationId());
-    // Surface constraint violations here, translated, rather than at commit.
-    disbursements.flush();
+    Loan loan = bookLoan(line, terms.applicationId(), terms.amount(), terms.annualRate(), terms.termMonths(),
+        terms.interestFreeMonths(), schedule, today, now, terms.applicationId(), ACTOR,
+        "application " + terms.applicationId());
 
     log.info("Disbursed loan {} for application {}", loan.getLoanNumber(), terms.applicationId());
     return new DisbursementResult(loan.getLoanNumber(), line.getId(), loan.getFirstDueDate(),
         schedule.get(0).total(), line.getCreditLimit(), line.getAvailableAmount(), false);
+  }
+
+  /**
+   * Books a loan of {@code amount} on {@code line}, which has been drawn down by it already, with {@code schedule} as
+   * version 1, and the payout ({@code cf_disbursement} under {@code disbursementKey}): the booking shared by first
+   * disbursements and drawdowns. Joins the caller's transaction and flushes, so constraint violations (a loan number
+   * collision, a repeated key) surface here.
+   */
+  Loan bookLoan(CreditLine line, String applicationId, BigDecimal amount, BigDecimal annualRate, int termMonths,
+      int interestFreeMonths, List<ScheduledInstalment> schedule, LocalDate today, Instant now,
+      String disbursementKey, String actor, String auditDetail) {
+    Loan loan = Loan.book(loanNumbers.get(), line, applicationId, amount, annualRate, termMonths, interestFreeMonths,
+        today, schedule, now);
+    loans.save(loan);
+    instalments.saveAll(loan.instalments(schedule));
+    disbursements.save(Disbursement.booked(disbursementKey, loan, now));
+    auditTrail.record(actor, "LOAN_DISBURSED", "loan", loan.getLoanNumber(), auditDetail);
+    // Surface constraint violations here, translated, rather than at commit.
+    disbursements.flush();
+    return loan;
   }
 
   private Optional<DisbursementResult> existing(Terms terms) {

@@ -103,6 +103,30 @@ public class Instalment {
     return copy;
   }
 
+  /**
+   * This line carried into schedule {@code scheduleVersion} by a restructuring: what was paid on it stays, what was not
+   * paid leaves it (the principal is re-amortised, interest and penalty move to the first new line), so it is PAID.
+   */
+  Instalment restructuredCopy(int scheduleVersion) {
+    Instalment copy = copyTo(scheduleVersion);
+    copy.principalDue = principalPaid;
+    copy.interestDue = interestPaid;
+    copy.totalDue = Money.cents(principalPaid.add(interestPaid));
+    copy.penaltyAccrued = penaltyPaid;
+    copy.status = InstalmentStatus.PAID;
+    return copy;
+  }
+
+  /** A new line that also carries {@code interest} and {@code penalty} left unpaid on lines it replaces. */
+  static Instalment carrying(String loanNumber, int scheduleVersion, ScheduledInstalment line, BigDecimal interest,
+      BigDecimal penalty) {
+    Instalment instalment = of(loanNumber, scheduleVersion, line);
+    instalment.interestDue = Money.cents(line.interest().add(interest));
+    instalment.totalDue = Money.cents(instalment.principalDue.add(instalment.interestDue));
+    instalment.penaltyAccrued = Money.cents(penalty);
+    return instalment;
+  }
+
   /** The line that records an early settlement: the principal prepaid on {@code valueDate}, paid in full. */
   static Instalment settlement(String loanNumber, int scheduleVersion, int sequence, LocalDate valueDate,
       BigDecimal principal) {

@@ -190,6 +190,27 @@ public class Loan {
     return ++scheduleVersion;
   }
 
+  /** The whole balance falls due on {@code dueDate}: it becomes the maturity date. Returns the new schedule version. */
+  int recall(LocalDate dueDate) {
+    checkOpen();
+    maturityDate = Objects.requireNonNull(dueDate);
+    return ++scheduleVersion;
+  }
+
+  /** RESTRUCTURED, maturing on {@code newMaturityDate}. Returns the new schedule version. */
+  int restructure(LocalDate newMaturityDate) {
+    checkOpen();
+    maturityDate = Objects.requireNonNull(newMaturityDate);
+    status = LoanStatus.RESTRUCTURED;
+    return ++scheduleVersion;
+  }
+
+  private void checkOpen() {
+    if (isClosed()) {
+      throw new IllegalStateException("loan " + loanNumber + " is " + status);
+    }
+  }
+
   /** Records that {@code businessDate} is closed for this loan. */
   void closedThrough(LocalDate businessDate) {
     lastClosedOn = businessDate;

@@ -160,6 +160,100 @@ final class LoanAccount {
     return next;
   }
 
+  /**
+   * Recalls the loan on {@code today}: every line due after {@code horizon} is replaced by one line due today with the
+   * principal they had left, the interest of the running period accrued up to today (that period's interest pro rata
+   * by days; interest of later periods is not charged) and any penalty they carried. Lines due by the horizon are
+   * carried over as they stand, so arrears keep their age. Returns the lines of the new schedule version to store, or
+   * an empty list when no line is due after the horizon (nothing left to recall; the current version is kept).
+   */
+  List<Instalment> recall(LocalDate horizon, LocalDate today) {
+    List<Instalment> due = lines.stream().filter(line -> !line.getDueDate().isAfter(horizon)).toList();
+    List<Instalment> future = lines.stream().filter(line -> line.getDueDate().isAfter(horizon)).toList();
+    if (future.isEmpty()) {
+      return List.of();
+    }
+    BigDecimal principal = loan.getOutstandingPrincipal();
+    for (Instalment line : due) {
+      principal = principal.subtract(line.principalOutstanding());
+    }
+    Instalment running = future.get(0);
+    LocalDate periodStart = due.isEmpty() ? loan.getDisbursedOn() : due.get(due.size() - 1).getDueDate();
+    long periodDays = ChronoUnit.DAYS.between(periodStart, running.getDueDate());
+    long elapsed = Math.max(0, Math.min(periodDays, ChronoUnit.DAYS.between(periodStart, today)));
+    BigDecimal interest = periodDays <= 0 ? Money.ZERO : Money.cents(running.interestOutstanding()
+        .multiply(BigDecimal.valueOf(elapsed)).divide(BigDecimal.valueOf(periodDays), 10, Money.ROUNDING));
+    BigDecimal penalty = future.stream().map(Instalment::penaltyOutstanding).reduce(Money.ZERO, BigDecimal::add);
+
+    lines.forEach(line -> line.refreshStatus(loan.getLastClosedOn()));
+    int version = loan.recall(today.isBefore(horizon) ? horizon : today);
+    List<Instalment> next = new ArrayList<>(due.stream().map(line -> line.copyTo(version)).toList());
+    next.add(Instalment.carrying(loan.getLoanNumber(), version, new ScheduledInstalment(due.size() + 1,
+        loan.getMaturityDate(), Money.cents(principal), Money.ZERO, Money.cents(principal), Money.cents(principal),
+        Money.ZERO), interest, penalty));
+    lines.clear();
+    lines.addAll(next);
+    return next;
+  }
+
+  /** A restructuring worked out: the new schedule (not yet applied) and its regular instalment. */
+  record Restructuring(List<ScheduledInstalment> schedule, BigDecimal regularInstalment) {}
+
+  /**
+   * The restructuring of the outstanding principal (arrears included) over {@code months} at the loan's rate, the
+   * first instalment on the loan's next due date after {@code horizon} (its monthly cycle kept), no interest-free
+   * months. Changes nothing.
+   */
+  Restructuring planRestructuring(int months, LocalDate horizon) {
+    if (months < 1 || months > DisbursementService.MAX_TERM_MONTHS) {
+      throw new IllegalArgumentException("newRemainingMonths must be between 1 and "
+          + DisbursementService.MAX_TERM_MONTHS);
+    }
+    if (loan.isClosed() || loan.getOutstandingPrincipal().signum() == 0) {
+      throw new IllegalStateException("loan " + loan.getLoanNumber() + " has no principal left to restructure");
+    }
+    int first = 1;
+    while (!RepaymentScheduleCalculator.dueDate(loan.getDisbursedOn(), first).isAfter(horizon)) {
+      first++;
+    }
+    List<ScheduledInstalment> plain = new RepaymentScheduleCalculator().schedule(loan.getOutstandingPrincipal(),
+        loan.getAnnualRate(), months, 0, loan.getDisbursedOn());
+    List<ScheduledInstalment> dated = new ArrayList<>(months);
+    for (int k = 0; k < months; k++) {
+      ScheduledInstalment line = plain.get(k);
+      dated.add(new ScheduledInstalment(line.sequence(),
+          RepaymentScheduleCalculator.dueDate(loan.getDisbursedOn(), first + k), line.principal(), line.interest(),
+          line.total(), line.openingBalance(), line.closingBalance()));
+    }
+    return new Restructuring(List.copyOf(dated), plain.get(0).total());
+  }
+
+  /**
+   * Applies {@code plan}: lines due by {@code horizon} are carried over with what was paid on them (and so are PAID);
+   * their unpaid interest and every unpaid penalty move to the first new line, where they stay owed; the principal
+   * follows the plan. The loan is RESTRUCTURED. Returns the lines of the new schedule version to store.
+   */
+  List<Instalment> restructure(Restructuring plan, LocalDate horizon) {
+    List<Instalment> due = lines.stream().filter(line -> !line.getDueDate().isAfter(horizon)).toList();
+    BigDecimal interest = due.stream().map(Instalment::interestOutstanding).reduce(Money.ZERO, BigDecimal::add);
+    BigDecimal penalty = lines.stream().map(Instalment::penaltyOutstanding).reduce(Money.ZERO, BigDecimal::add);
+    lines.forEach(line -> line.refreshStatus(loan.getLastClosedOn()));
+    List<ScheduledInstalment> schedule = plan.schedule();
+    int version = loan.restructure(schedule.get(schedule.size() - 1).dueDate());
+    List<Instalment> next = new ArrayList<>(due.stream().map(line -> line.restructuredCopy(version)).toList());
+    for (int k = 0; k < schedule.size(); k++) {
+      ScheduledInstalment line = schedule.get(k);
+      ScheduledInstalment renumbered = new ScheduledInstalment(due.size() + k + 1, line.dueDate(), line.principal(),
+          line.interest(), line.total(), line.openingBalance(), line.closingBalance());
+      next.add(k == 0
+          ? Instalment.carrying(loan.getLoanNumber(), version, renumbered, interest, penalty)
+          : Instalment.of(loan.getLoanNumber(), version, renumbered));
+    }
+    lines.clear();
+    lines.addAll(next);
+    return next;
+  }
+
   /** Accrues the penalty of the close of {@code day} (see the class comment). Returns what was accrued. */
   BigDecimal accruePenalty(LocalDate day) {
     BigDecimal cap = Money.cents(loan.getPrincipal().multiply(rules.penaltyCapRatio()));

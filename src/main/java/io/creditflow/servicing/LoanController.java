@@ -77,8 +77,8 @@ class LoanController {
       BigDecimal penaltyAccrued, LocalDate lastClosedOn, int scheduleVersion, List<InstalmentView> schedule,
       List<PaymentBody> payments, List<ProcessView> processes) {}
 
-  record LimitChangeView(BigDecimal previousLimit, BigDecimal newLimit, LimitChangeReason reason, String changedBy,
-      OffsetDateTime changedAt) {}
+  record LimitChangeView(BigDecimal previousLimit, BigDecimal newLimit, LimitChangeReason reason, String note,
+      String changedBy, OffsetDateTime changedAt) {}
 
   record CreditLineBody(String id, String customerId, String applicationId, String currency, BigDecimal creditLimit,
       BigDecimal availableAmount, CreditLineStatus status, RiskGrade riskGrade, OffsetDateTime openedAt,
@@ -146,7 +146,7 @@ class LoanController {
     return new CreditLineBody(line.getId(), line.getCustomerId(), line.getApplicationId(), line.getCurrency(),
         line.getCreditLimit(), line.getAvailableAmount(), line.getStatus(), line.getRiskGrade(),
         time(line.getOpenedAt()), found.limitChanges().stream().map(c -> new LimitChangeView(c.getPreviousLimit(),
-            c.getNewLimit(), c.getReason(), c.getChangedBy(), time(c.getChangedAt()))).toList());
+            c.getNewLimit(), c.getReason(), c.getNote(), c.getChangedBy(), time(c.getChangedAt()))).toList());
   }
 
   private PaymentBody body(PaymentView p) {
