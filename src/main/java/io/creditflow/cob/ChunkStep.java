@@ -6,8 +6,8 @@ package io.creditflow.cob;
  * and skipped ({@link LoanWork}), and is idempotent per loan and business date: a chunk redone after a crash changes
  * nothing twice. It throws only when the step as a whole cannot go on (the job then retries, then raises an incident).
  *
- * <p>Extension point: steps 5 (periodic review) and 6 (early-warning signals) are further beans of this type, a
- * {@link CobStepName} each, and a looping task in {@code close-of-business.bpmn} before {@code Task_CompleteBusinessDay}.
+ * <p>Each step is a bean of this type, a {@link CobStepName} and a looping task in {@code close-of-business.bpmn};
+ * steps 5 (periodic review) and 6 (early-warning signals) run last, before {@code Task_CompleteBusinessDay}.
  */
 public interface ChunkStep {
 

@@ -12,14 +12,16 @@ import java.util.UUID;
 
 /**
  * What closing a loan's day asks of a later step of the same run ({@code cf_cob_follow_up}), written in the same
- * transaction as the close: {@link Kind#COLLECTION} for step 3, {@link Kind#SETTLEMENT} for step 4.
+ * transaction as the close: {@link Kind#COLLECTION} for step 3, {@link Kind#SETTLEMENT} for step 4; and what step 5
+ * asks of step 6: {@link Kind#EARLY_WARNING}, a loan of a credit line reviewed in this run, whose signals step 6
+ * checks.
  */
 @Entity
 @Table(name = "cf_cob_follow_up")
 public class CobFollowUp {
 
   /** The later step that handles it. */
-  public enum Kind { COLLECTION, SETTLEMENT }
+  public enum Kind { COLLECTION, SETTLEMENT, EARLY_WARNING }
 
   @Id
   @Column(length = 36)

@@ -4,6 +4,7 @@ import static io.creditflow.identity.ProcessKeys.CLOSE_OF_BUSINESS;
 import static io.creditflow.identity.ProcessKeys.COLLECTION;
 import static io.creditflow.identity.ProcessKeys.COMPLAINT_RESOLUTION;
 import static io.creditflow.identity.ProcessKeys.CREDIT_LIMIT_REVIEW;
+import static io.creditflow.identity.ProcessKeys.EARLY_WARNING_REVIEW;
 import static io.creditflow.identity.ProcessKeys.FUND_USAGE_INVESTIGATION;
 import static io.creditflow.identity.ProcessKeys.HARDSHIP_ASSESSMENT;
 import static io.creditflow.identity.ProcessKeys.LEGAL_HANDOVER;
@@ -80,11 +81,12 @@ public final class AccessPolicy {
       new Role(SENIOR_COLLECTORS, List.of(COLLECTION), List.of(), List.of(COLLECTION)),
       new Role(LEGAL, List.of(LEGAL_HANDOVER), List.of(), List.of()),
       new Role(RISK_MANAGERS,
-          List.of(CLOSE_OF_BUSINESS, FUND_USAGE_INVESTIGATION, LEGAL_HANDOVER, PORTFOLIO_EARLY_WARNING,
-              POST_LOAN_INSPECTION),
+          List.of(CLOSE_OF_BUSINESS, FUND_USAGE_INVESTIGATION, EARLY_WARNING_REVIEW, LEGAL_HANDOVER,
+              PORTFOLIO_EARLY_WARNING, POST_LOAN_INSPECTION),
           List.of(CLOSE_OF_BUSINESS, PORTFOLIO_EARLY_WARNING, POST_LOAN_INSPECTION),
           List.of(LOAN_ORIGINATION, CLOSE_OF_BUSINESS, CREDIT_LIMIT_REVIEW, FUND_USAGE_INVESTIGATION,
-              HARDSHIP_ASSESSMENT, COLLECTION, LEGAL_HANDOVER, PORTFOLIO_EARLY_WARNING, POST_LOAN_INSPECTION)),
+              EARLY_WARNING_REVIEW, HARDSHIP_ASSESSMENT, COLLECTION, LEGAL_HANDOVER, PORTFOLIO_EARLY_WARNING,
+              POST_LOAN_INSPECTION)),
       new Role(COMPLAINT_HANDLERS, List.of(COMPLAINT_RESOLUTION), List.of(COMPLAINT_RESOLUTION), List.of()),
       new Role(COMPLAINT_MANAGERS, List.of(COMPLAINT_RESOLUTION), List.of(COMPLAINT_RESOLUTION),
           List.of(COMPLAINT_RESOLUTION)),
@@ -92,8 +94,8 @@ public final class AccessPolicy {
       // Compliance reviews promotions and audits conduct: it reads every process, changes none.
       new Role(COMPLIANCE, List.of(PROMOTION_CAMPAIGN), List.of(),
           List.of(LOAN_ORIGINATION, CLOSE_OF_BUSINESS, CREDIT_LIMIT_REVIEW, FUND_USAGE_INVESTIGATION,
-              HARDSHIP_ASSESSMENT, COLLECTION, LEGAL_HANDOVER, COMPLAINT_RESOLUTION, PORTFOLIO_EARLY_WARNING,
-              POST_LOAN_INSPECTION, PROMOTION_CAMPAIGN)));
+              EARLY_WARNING_REVIEW, HARDSHIP_ASSESSMENT, COLLECTION, LEGAL_HANDOVER, COMPLAINT_RESOLUTION,
+              PORTFOLIO_EARLY_WARNING, POST_LOAN_INSPECTION, PROMOTION_CAMPAIGN)));
 
   private AccessPolicy() {}
 

@@ -14,6 +14,7 @@ public final class ProcessKeys {
   public static final String COLLECTION = "collection";
   public static final String LEGAL_HANDOVER = "legalHandover";
   public static final String COMPLAINT_RESOLUTION = "complaintResolution";
+  public static final String EARLY_WARNING_REVIEW = "earlyWarningReview";
   public static final String PORTFOLIO_EARLY_WARNING = "portfolioEarlyWarning";
   public static final String POST_LOAN_INSPECTION = "postLoanInspection";
   public static final String PROMOTION_CAMPAIGN = "promotionCampaign";

@@ -78,7 +78,7 @@ class CobRunApiTest {
     JsonNode run = json.readTree(http.get(PATH + "/" + runId, "risk", "demo").body());
     assertThat(run.get("status").asText()).isEqualTo("COMPLETED");
     assertThat(run.get("triggeredBy").asText()).isEqualTo("risk");
-    assertThat(run.get("steps")).hasSize(4);
+    assertThat(run.get("steps")).hasSize(6);
     assertThat(run.get("steps").get(0).get("step").asText()).isEqualTo("CLOSE_LOANS");
     assertThat(run.get("steps").get(0).get("processed").asInt()).isEqualTo(1);
     assertThat(run.get("steps").get(0).get("durationMs").isNumber()).isTrue();
@@ -99,7 +99,7 @@ class CobRunApiTest {
     List<String> dates = new ArrayList<>();
     json.readTree(list.body()).forEach(run -> {
       dates.add(run.get("businessDate").asText());
-      assertThat(run.get("steps")).hasSize(4);
+      assertThat(run.get("steps")).hasSize(6);
       assertThat(run.has("loanErrors")).isFalse();
     });
     assertThat(dates).containsExactly("2027-02-07", "2027-02-06", "2027-02-05");

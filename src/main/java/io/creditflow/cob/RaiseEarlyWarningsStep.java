@@ -1,0 +1,51 @@
+package io.creditflow.cob;
+
+import io.creditflow.review.EarlyWarningService;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Component;
+
+/**
+ * Step 6: for each open loan of a credit line step 5 reviewed in this run, the early-warning signals
+ * ({@link EarlyWarningService}); a loan with signals gets an {@code earlyWarningReview} (business key = loan number)
+ * unless one is running for it (then skipped). Each loan in its own engine command and transaction; the check makes a
+ * redone chunk harmless.
+ */
+@Component
+class RaiseEarlyWarningsStep implements ChunkStep {
+
+  private final CobFollowUpRepository followUps;
+  private final EarlyWarningService warnings;
+  private final LoanWork loanWork;
+  private final ProcessEngine engine;
+
+  RaiseEarlyWarningsStep(CobFollowUpRepository followUps, EarlyWarningService warnings, LoanWork loanWork,
+      ProcessEngine engine) {
+    this.followUps = followUps;
+    this.warnings = warnings;
+    this.loanWork = loanWork;
+    this.engine = engine;
+  }
+
+  @Override
+  public CobStepName name() {
+    return CobStepName.RAISE_EARLY_WARNINGS;
+  }
+
+  @Override
+  public ChunkResult runChunk(CobRun run, String cursor, int chunkSize) {
+    List<CobFollowUp> reviewed = followUps.findByRunIdAndKindAndLoanNumberGreaterThanOrderByLoanNumberAsc(
+        run.getId(), CobFollowUp.Kind.EARLY_WARNING, cursor == null ? "" : cursor, Limit.of(chunkSize));
+    CommandExecutor requiresNew =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequiresNew();
+    LoanWork.Tally tally = loanWork.each(run.getId(), name(), reviewed, CobFollowUp::getLoanNumber,
+        followUp -> requiresNew.execute(commandContext ->
+            warnings.raiseIfSignalled(followUp.getLoanNumber(), run.getBusinessDate())
+                ? LoanWork.Outcome.PROCESSED : LoanWork.Outcome.SKIPPED));
+    return tally.result(reviewed.isEmpty() ? cursor : reviewed.get(reviewed.size() - 1).getLoanNumber(),
+        reviewed.size() >= chunkSize);
+  }
+}

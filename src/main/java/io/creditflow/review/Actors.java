@@ -1,0 +1,29 @@
+package io.creditflow.review;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/** The user completing a task: its assignee, else the authenticated user; a task must have a name on it. */
+final class Actors {
+
+  private Actors() {}
+
+  static String actingUser(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (authentication == null || authentication.getUserId() == null) {
+      throw new ReviewRuleViolation("Claim the task before completing it, so the decision has a name on it.");
+    }
+    return authentication.getUserId();
+  }
+
+  static String comment(DelegateTask task, String name, int max) {
+    Object comment = task.getVariable(name);
+    if (comment != null && (!(comment instanceof String text) || text.length() > max)) {
+      throw new ReviewRuleViolation(name + " must be text of at most " + max + " characters.");
+    }
+    return (String) comment;
+  }
+}
