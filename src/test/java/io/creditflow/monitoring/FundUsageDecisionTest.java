@@ -2,27 +2,12 @@ package io.creditflow.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.dmn.Dmn;
+import io.creditflow.support.DecisionTableUnderTest;
 import org.camunda.bpm.model.dmn.HitPolicy;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,30 +19,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FundUsageDecisionTest {
 
-  private static final Path FILE = Path.of("processes/servicing/fund-usage.dmn");
-  private static final Set<String> MATCHED = ConcurrentHashMap.newKeySet();
-  private static final DmnEngine ENGINE;
-  private static final DmnDecision DECISION;
-
-  static {
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionTableEvaluationListeners(List.of(new DmnDecisionTableEvaluationListener() {
-      @Override
-      public void notify(DmnDecisionTableEvaluationEvent event) {
-        event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(MATCHED::add);
-      }
-    }));
-    ENGINE = configuration.buildEngine();
-    try (InputStream in = Files.newInputStream(FILE)) {
-      DECISION = ENGINE.parseDecision(FundUsageService.DECISION_KEY, in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  private static final DecisionTableUnderTest TABLE = new DecisionTableUnderTest(FundUsageService.DECISION_KEY,
+      Path.of("processes/servicing/fund-usage.dmn"));
 
   private static DmnDecisionResultEntries classify(String category, double share, int transfers) {
-    return ENGINE.evaluateDecision(DECISION, Variables.createVariables().putValue("merchantCategory", category)
+    return TABLE.evaluate(Variables.createVariables().putValue("merchantCategory", category)
         .putValue("amountShareOfPrincipal", share).putValue("transfersLast7Days", transfers)).getSingleResult();
   }
 
@@ -89,7 +55,7 @@ class FundUsageDecisionTest {
 
   @Test
   void prohibitedCategoriesWinOverSizeAndEveryCategoryGetsAnAnswer() {
-    assertThat(DecisionTableOf.hitPolicy()).isEqualTo(HitPolicy.FIRST);
+    assertThat(TABLE.hitPolicy()).isEqualTo(HitPolicy.FIRST);
     assertThat((String) classify("GAMBLING", 0.9, 9).getEntry("classification")).isEqualTo("PROHIBITED");
     for (MerchantCategory category : MerchantCategory.values()) {
       assertThat(FundUsageClassification.valueOf(classify(category.name(), 0.2, 1).getEntry("classification")))
@@ -100,28 +66,6 @@ class FundUsageDecisionTest {
   @Test
   @Order(Integer.MAX_VALUE)
   void everyRuleIsMatchedByATest() {
-    List<String> unmatched = DecisionTableOf.ruleIds().stream().filter(id -> !MATCHED.contains(id)).toList();
-    assertThat(DecisionTableOf.ruleIds()).isNotEmpty();
-    assertThat(unmatched).withFailMessage("rules matched by no test: %s", unmatched).isEmpty();
-  }
-
-  /** The file read with the DMN model API. */
-  private static final class DecisionTableOf {
-
-    static HitPolicy hitPolicy() {
-      return read().getModelElementsByType(DecisionTable.class).iterator().next().getHitPolicy();
-    }
-
-    static List<String> ruleIds() {
-      return read().getModelElementsByType(Rule.class).stream().map(Rule::getId).toList();
-    }
-
-    private static org.camunda.bpm.model.dmn.DmnModelInstance read() {
-      try (InputStream in = Files.newInputStream(FILE)) {
-        return Dmn.readModelFromStream(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    TABLE.assertEveryRuleMatched();
   }
 }

@@ -2,28 +2,13 @@ package io.creditflow.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.dmn.Dmn;
+import io.creditflow.support.DecisionTableUnderTest;
 import org.camunda.bpm.model.dmn.HitPolicy;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -35,31 +20,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LimitReviewDecisionTest {
 
-  private static final Path FILE = Path.of("processes/servicing/limit-review.dmn");
-  private static final Set<String> MATCHED = ConcurrentHashMap.newKeySet();
-  private static final DmnEngine ENGINE;
-  private static final DmnDecision DECISION;
-
-  static {
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionTableEvaluationListeners(List.of(new DmnDecisionTableEvaluationListener() {
-      @Override
-      public void notify(DmnDecisionTableEvaluationEvent event) {
-        event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(MATCHED::add);
-      }
-    }));
-    ENGINE = configuration.buildEngine();
-    try (InputStream in = Files.newInputStream(FILE)) {
-      DECISION = ENGINE.parseDecision(LimitReviewDecision.DECISION_KEY, in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  private static final DecisionTableUnderTest TABLE = new DecisionTableUnderTest(LimitReviewDecision.DECISION_KEY,
+      Path.of("processes/servicing/limit-review.dmn"));
 
   private static DmnDecisionResultEntries decide(int behaviour, int bureau, int delinquencies, int dpd,
       double utilisation) {
-    return ENGINE.evaluateDecision(DECISION, Variables.createVariables().putValue("behaviourScore", behaviour)
+    return TABLE.evaluate(Variables.createVariables().putValue("behaviourScore", behaviour)
         .putValue("bureauScore", bureau).putValue("bureauDelinquencies12m", delinquencies)
         .putValue("daysPastDue", dpd).putValue("utilisation", utilisation)).getSingleResult();
   }
@@ -94,7 +60,7 @@ class LimitReviewDecisionTest {
 
   @Test
   void freezesWinOverDecreasesAndDecreasesOverTheIncrease() {
-    assertThat(DecisionTableOf.hitPolicy()).isEqualTo(HitPolicy.FIRST);
+    assertThat(TABLE.hitPolicy()).isEqualTo(HitPolicy.FIRST);
     assertThat((String) decide(1000, 900, 3, 31, 1.0).getEntry("action")).isEqualTo("FREEZE");
     assertThat((String) decide(1000, 900, 0, 5, 1.0).getEntry("action")).isEqualTo("DECREASE");
     for (LimitAction action : LimitAction.values()) {
@@ -113,28 +79,6 @@ class LimitReviewDecisionTest {
   @Test
   @Order(Integer.MAX_VALUE)
   void everyRuleIsMatchedByATest() {
-    List<String> unmatched = DecisionTableOf.ruleIds().stream().filter(id -> !MATCHED.contains(id)).toList();
-    assertThat(DecisionTableOf.ruleIds()).isNotEmpty();
-    assertThat(unmatched).withFailMessage("rules matched by no test: %s", unmatched).isEmpty();
-  }
-
-  /** The file read with the DMN model API. */
-  private static final class DecisionTableOf {
-
-    static HitPolicy hitPolicy() {
-      return read().getModelElementsByType(DecisionTable.class).iterator().next().getHitPolicy();
-    }
-
-    static List<String> ruleIds() {
-      return read().getModelElementsByType(Rule.class).stream().map(Rule::getId).toList();
-    }
-
-    private static org.camunda.bpm.model.dmn.DmnModelInstance read() {
-      try (InputStream in = Files.newInputStream(FILE)) {
-        return Dmn.readModelFromStream(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    TABLE.assertEveryRuleMatched();
   }
 }
