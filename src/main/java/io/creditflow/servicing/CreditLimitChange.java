@@ -4,17 +4,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /**
  * One change of a credit line's limit, kept for audit and for limit reviews. Append-only: there are no setters.
@@ -22,11 +17,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "cf_credit_limit_change")
-public class CreditLimitChange implements Persistable<String> {
-
-  @Id
-  @Column(length = 36)
-  private String id;
+public class CreditLimitChange extends AssignedIdEntity {
 
   @Column(name = "credit_line_id", nullable = false, length = 36, updatable = false)
   private String creditLineId;
@@ -51,8 +42,6 @@ public class CreditLimitChange implements Persistable<String> {
   private Instant changedAt;
 
   /** Append-only rows are always inserted: no select-before-insert by {@code save}. */
-  @Transient
-  private boolean isNew = true;
 
   protected CreditLimitChange() {}
 
@@ -76,17 +65,6 @@ public class CreditLimitChange implements Persistable<String> {
     return change;
   }
 
-  @PostLoad
-  @PostPersist
-  void stored() {
-    isNew = false;
-  }
-
-  @Override
-  public boolean isNew() { return isNew; }
-
-  @Override
-  public String getId() { return id; }
   public String getCreditLineId() { return creditLineId; }
   public BigDecimal getPreviousLimit() { return previousLimit; }
   public BigDecimal getNewLimit() { return newLimit; }

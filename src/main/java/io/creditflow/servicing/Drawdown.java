@@ -5,27 +5,18 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /** A further loan drawn on an existing credit line at the customer's request. Append-only. */
 @Entity
 @Table(name = "cf_drawdown")
-public class Drawdown implements Persistable<String> {
-
-  @Id
-  @Column(length = 36)
-  private String id;
+public class Drawdown extends AssignedIdEntity {
 
   @Column(name = "drawdown_reference", nullable = false, length = 64, updatable = false)
   private String drawdownReference;
@@ -55,9 +46,6 @@ public class Drawdown implements Persistable<String> {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
-  @Transient
-  private boolean isNew = true;
-
   protected Drawdown() {}
 
   static Drawdown of(String id, DrawdownCommand command, String creditLineId, Loan loan, String requestedBy,
@@ -86,17 +74,6 @@ public class Drawdown implements Persistable<String> {
         && termMonths == command.termMonths() && purpose == command.purpose();
   }
 
-  @PostLoad
-  @PostPersist
-  void stored() {
-    isNew = false;
-  }
-
-  @Override
-  public boolean isNew() { return isNew; }
-
-  @Override
-  public String getId() { return id; }
   public String getDrawdownReference() { return drawdownReference; }
   public String getCreditLineId() { return creditLineId; }
   public String getLoanNumber() { return loanNumber; }

@@ -2,24 +2,15 @@ package io.creditflow.servicing;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /** What one payment paid of one schedule line: penalty, interest, principal. Append-only. */
 @Entity
 @Table(name = "cf_payment_allocation")
-public class PaymentAllocation implements Persistable<String> {
-
-  @Id
-  @Column(length = 36)
-  private String id;
+public class PaymentAllocation extends AssignedIdEntity {
 
   @Column(name = "payment_id", nullable = false, length = 36, updatable = false)
   private String paymentId;
@@ -45,9 +36,6 @@ public class PaymentAllocation implements Persistable<String> {
   @Column(nullable = false, precision = 19, scale = 2, updatable = false)
   private BigDecimal principal;
 
-  @Transient
-  private boolean isNew = true;
-
   protected PaymentAllocation() {}
 
   static PaymentAllocation of(String paymentId, Instalment line, BigDecimal penalty, BigDecimal interest,
@@ -65,17 +53,6 @@ public class PaymentAllocation implements Persistable<String> {
     return allocation;
   }
 
-  @PostLoad
-  @PostPersist
-  void stored() {
-    isNew = false;
-  }
-
-  @Override
-  public boolean isNew() { return isNew; }
-
-  @Override
-  public String getId() { return id; }
   public String getPaymentId() { return paymentId; }
   public String getInstalmentId() { return instalmentId; }
   public int getScheduleVersion() { return scheduleVersion; }

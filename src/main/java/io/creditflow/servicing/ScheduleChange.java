@@ -4,18 +4,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /**
  * A schedule version written by a ledger action (recall, restructuring): who, why, when. Append-only; one row a
@@ -23,13 +18,9 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "cf_schedule_change")
-public class ScheduleChange implements Persistable<String> {
+public class ScheduleChange extends AssignedIdEntity {
 
   static final int MAX_REASON = 200;
-
-  @Id
-  @Column(length = 36)
-  private String id;
 
   @Column(name = "loan_number", nullable = false, length = 14, updatable = false)
   private String loanNumber;
@@ -59,9 +50,6 @@ public class ScheduleChange implements Persistable<String> {
   @Column(name = "changed_at", nullable = false, updatable = false)
   private Instant changedAt;
 
-  @Transient
-  private boolean isNew = true;
-
   protected ScheduleChange() {}
 
   static ScheduleChange of(Loan loan, ScheduleChangeKind kind, LocalDate effectiveOn, Integer months,
@@ -80,17 +68,6 @@ public class ScheduleChange implements Persistable<String> {
     return change;
   }
 
-  @PostLoad
-  @PostPersist
-  void stored() {
-    isNew = false;
-  }
-
-  @Override
-  public boolean isNew() { return isNew; }
-
-  @Override
-  public String getId() { return id; }
   public String getLoanNumber() { return loanNumber; }
   public int getScheduleVersion() { return scheduleVersion; }
   public ScheduleChangeKind getKind() { return kind; }
