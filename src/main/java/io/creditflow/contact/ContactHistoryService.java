@@ -53,8 +53,11 @@ public class ContactHistoryService {
   public record CeaseView(String requestReference, String note, String requestedBy, OffsetDateTime requestedAt,
       String withdrawnBy, OffsetDateTime withdrawnAt, boolean active) {}
 
+  /** Whether a collector may call now (a {@link ContactPreview}; nothing recorded). */
+  public record CallNowView(boolean allowed, String reason, OffsetDateTime notBefore) {}
+
   /** The whole history of one loan. */
-  public record LoanContacts(String loanNumber, boolean onHold, boolean ceaseContact, ContactPreview callNow,
+  public record LoanContacts(String loanNumber, boolean onHold, boolean ceaseContact, CallNowView callNow,
       List<HoldView> holds, List<CeaseView> ceaseContactRequests, List<Entry> contacts) {}
 
   private static final String NOTIFICATION = "NOTIFICATION";
@@ -137,8 +140,10 @@ public class ContactHistoryService {
             time(hold.getReleasedAt()), hold.isActive()))
         .toList();
     List<CeaseView> cease = ceaseContact.of(loanNumber).stream().map(this::view).toList();
+    ContactPreview callNow = policy.callAllowedNow(loanNumber);
     return new LoanContacts(loanNumber, holds.stream().anyMatch(HoldView::active),
-        cease.stream().anyMatch(CeaseView::active), policy.callAllowedNow(loanNumber), holds, cease, entries);
+        cease.stream().anyMatch(CeaseView::active),
+        new CallNowView(callNow.allowed(), callNow.reason(), time(callNow.notBefore())), holds, cease, entries);
   }
 
   CeaseView view(CeaseContactRequest request) {
