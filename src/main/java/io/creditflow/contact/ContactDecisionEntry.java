@@ -98,9 +98,9 @@ public class ContactDecisionEntry {
     return new ContactDecision(id, allowed, notBefore, reason);
   }
 
-  /** What the caps count: one per notification (a deferred and later allowed one counts once), else one per decision. */
+  /** What the daily caps count: one per notification (a deferred and later allowed one counts once). */
   String capKey() {
-    return notificationId != null ? "notification:" + notificationId : "decision:" + id;
+    return "notification:" + notificationId;
   }
 
   public String getId() { return id; }

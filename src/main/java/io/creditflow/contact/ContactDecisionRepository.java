@@ -8,7 +8,11 @@ interface ContactDecisionRepository extends JpaRepository<ContactDecisionEntry, 
 
   List<ContactDecisionEntry> findByLoanNumberOrderByContactAtDescRecordedAtDesc(String loanNumber);
 
-  /** Allowed, capped decisions of a customer on a channel from {@code from} on (the daily caps). */
-  List<ContactDecisionEntry> findByCustomerIdAndChannelAndAllowedTrueAndCappedTrueAndContactAtGreaterThanEqual(
-      String customerId, ContactChannel channel, Instant from);
+  /**
+   * What the outbox released to a customer on a channel from {@code from} on (the daily caps): allowed, capped
+   * decisions about a notification.
+   */
+  List<ContactDecisionEntry>
+      findByCustomerIdAndChannelAndAllowedTrueAndCappedTrueAndNotificationIdIsNotNullAndContactAtGreaterThanEqual(
+          String customerId, ContactChannel channel, Instant from);
 }

@@ -39,8 +39,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code creditflow.contact.jurisdiction}.
  *
  * <p>Decisions of one customer are serialised (a row lock on the customer), so two nodes cannot both use the last
- * SMS of a day. The caps count what was allowed (a notification deferred and later allowed counts once; a decision
- * for a call counts by the call recorded for it).
+ * SMS of a day. The caps count what actually went: the SMS / e-mail caps count the notifications the outbox was
+ * allowed to send (a notification deferred and later allowed counts once; a decision without a notification id, e.g.
+ * a process checking before it enqueues, counts nothing), the call caps count the calls recorded with
+ * {@link #recordCall}.
  *
  * <p>Besides {@link ContactPolicy}: {@link #decide(ContactRequest, String, String)} for a given number or notification,
  * {@link #preview} and {@link #callAllowedNow} that record nothing (for the collector's call form).
@@ -254,10 +256,8 @@ public class ContactPolicyService implements ContactPolicy {
                 call.getPhoneRef()))
             .toList();
     List<TimeRules.Sent> sent = request.channel() != ContactChannel.SMS && request.channel() != ContactChannel.EMAIL
-        ? List.of()
-        : decisions.findByCustomerIdAndChannelAndAllowedTrueAndCappedTrueAndContactAtGreaterThanEqual(
-            loan.getCustomerId(), request.channel(), at.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant())
-            .stream().map(entry -> new TimeRules.Sent(entry.getContactAt(), entry.capKey())).toList();
+        ? List.of() : released(loan.getCustomerId(), request.channel(), at.atZone(zone).toLocalDate()
+            .atStartOfDay(zone).toInstant());
     String capKey = notificationId != null ? "notification:" + notificationId : "new";
     TimeRules.Outcome outcome = TimeRules.evaluate(at, new TimeRules.Input(zone, profile, request.channel(),
         rules.interrupts(request.channel()), purpose.capsApply(), ref, capKey, recentCalls, sent));
@@ -265,6 +265,15 @@ public class ContactPolicyService implements ContactPolicy {
       return new Evaluation(true, ALLOWED, null, purpose.category(), purpose.capsApply(), ref);
     }
     return new Evaluation(false, outcome.reason(), outcome.notBefore(), purpose.category(), purpose.capsApply(), ref);
+  }
+
+  /** What the outbox was allowed to send to the customer on the channel from {@code from} on. */
+  private List<TimeRules.Sent> released(String customerId, ContactChannel channel, Instant from) {
+    return decisions
+        .findByCustomerIdAndChannelAndAllowedTrueAndCappedTrueAndNotificationIdIsNotNullAndContactAtGreaterThanEqual(
+            customerId, channel, from).stream()
+        .map(entry -> new TimeRules.Sent(entry.getContactAt(), entry.capKey()))
+        .toList();
   }
 
   private static Evaluation refused(String reason, Instant notBefore, ContactRules.Purpose purpose, String ref) {

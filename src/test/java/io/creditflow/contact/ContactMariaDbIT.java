@@ -86,9 +86,9 @@ class ContactMariaDbIT {
     Instant at = Instant.parse("2027-03-02T02:00:00.750Z"); // 10:00:00.750 in Shanghai
 
     ContactDecision first = policy().decide(new ContactRequest(loan, ContactChannel.SMS, ContactParty.BORROWER,
-        "collection.dpd1-sms", at));
+        "collection.dpd1-sms", at), null, loan + ":N-1");
     ContactDecision second = policy().decide(new ContactRequest(loan, ContactChannel.SMS, ContactParty.BORROWER,
-        "collection.dpd1-sms", at.plusSeconds(3600)));
+        "collection.dpd1-sms", at.plusSeconds(3600)), null, loan + ":N-2");
     ContactDecision call = policy().decide(new ContactRequest(loan, ContactChannel.CALL, ContactParty.BORROWER,
         ContactPolicyService.COLLECTION_CALL, at));
     policy().recordCall(loan, call.decisionId(), CallOutcome.DISPUTE, "mobile", "collector", at);
@@ -117,6 +117,7 @@ class ContactMariaDbIT {
     try {
       List<CompletableFuture<ContactDecision>> runs = new ArrayList<>();
       for (int node = 0; node < 2; node++) {
+        String notificationId = loan + ":N-" + node;
         runs.add(CompletableFuture.supplyAsync(() -> {
           try {
             go.await(10, TimeUnit.SECONDS);
@@ -124,7 +125,7 @@ class ContactMariaDbIT {
             Thread.currentThread().interrupt();
           }
           return policy().decide(new ContactRequest(loan, ContactChannel.SMS, ContactParty.BORROWER,
-              "collection.dpd1-sms", at));
+              "collection.dpd1-sms", at), null, notificationId);
         }, nodes));
       }
       go.countDown();

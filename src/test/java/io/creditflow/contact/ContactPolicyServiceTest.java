@@ -57,6 +57,11 @@ class ContactPolicyServiceTest {
     return policy.decide(request(ContactChannel.SMS, COLLECTION_SMS, at));
   }
 
+  /** A decision as the outbox gate asks it, about notification {@code notificationId} (of this test's loan). */
+  private ContactDecision outbox(ContactChannel channel, String purpose, String notificationId, Instant at) {
+    return policy.decide(request(channel, purpose, at), null, loan + ":" + notificationId);
+  }
+
   private ContactDecision call(Instant at) {
     return policy.decide(request(ContactChannel.CALL, ContactPolicyService.COLLECTION_CALL, at));
   }
@@ -163,22 +168,26 @@ class ContactPolicyServiceTest {
 
   @Test
   void aSecondSmsTheSameLocalDayIsDeferredToTheNextDayAndEmailsHaveTheirOwnCap() {
-    assertThat(sms(shanghai("2027-03-02T10:00:00")).allowed()).isTrue();
+    assertThat(outbox(ContactChannel.SMS, COLLECTION_SMS, "N-1", shanghai("2027-03-02T10:00:00")).allowed()).isTrue();
 
-    ContactDecision second = sms(shanghai("2027-03-02T11:00:00"));
+    ContactDecision second = outbox(ContactChannel.SMS, COLLECTION_SMS, "N-2", shanghai("2027-03-02T11:00:00"));
 
     assertThat(second.reason()).isEqualTo("SMS_DAILY_CAP");
     assertThat(second.notBefore()).isEqualTo(shanghai("2027-03-03T08:00:00"));
-    assertThat(policy.decide(request(ContactChannel.EMAIL, "collection.dpd3-email", shanghai("2027-03-02T11:00:00")))
+    assertThat(outbox(ContactChannel.EMAIL, "collection.dpd3-email", "N-3", shanghai("2027-03-02T11:00:00"))
         .allowed()).isTrue();
-    ContactDecision secondEmail = policy.decide(request(ContactChannel.EMAIL, "collection.dpd3-email",
-        shanghai("2027-03-02T23:00:00")));
+    ContactDecision secondEmail = outbox(ContactChannel.EMAIL, "collection.dpd3-email", "N-4",
+        shanghai("2027-03-02T23:00:00"));
     assertThat(secondEmail.reason()).isEqualTo("EMAIL_DAILY_CAP");
     // e-mails do not interrupt: the next local day starts at midnight
     assertThat(secondEmail.notBefore()).isEqualTo(shanghai("2027-03-03T00:00:00"));
     // regulatory notices are not capped
-    assertThat(policy.decide(request(ContactChannel.SMS, "servicing.loan-settled", shanghai("2027-03-02T12:00:00")))
+    assertThat(outbox(ContactChannel.SMS, "servicing.loan-settled", "N-5", shanghai("2027-03-02T12:00:00"))
         .allowed()).isTrue();
+    // a check without a notification (a process asking before it enqueues) is told the truth but uses up nothing
+    assertThat(sms(shanghai("2027-03-02T12:00:00")).reason()).isEqualTo("SMS_DAILY_CAP");
+    assertThat(sms(shanghai("2027-03-03T09:00:00")).allowed()).isTrue();
+    assertThat(outbox(ContactChannel.SMS, COLLECTION_SMS, "N-2", shanghai("2027-03-03T09:00:00")).allowed()).isTrue();
   }
 
   @Test
