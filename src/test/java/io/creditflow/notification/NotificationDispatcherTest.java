@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.creditflow.customer.CustomerService;
 import io.creditflow.support.CreditFlowWebTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -175,6 +176,39 @@ class NotificationDispatcherTest {
     dispatcher.dispatchDue();
     assertThat(sender.attempts(failing.getId())).containsExactly(1, 2, 3, 4, 5);
     assertThat(sender.sends(fine.getId())).isEqualTo(1);
+  }
+
+  @Test
+  void whenTheFollowUpOfAFailureCannotStartNothingIsRecordedAndTheNotificationIsTriedAgainAfterItsLease() {
+    Instant start = Instant.parse("2092-06-01T08:00:00Z");
+    clockAt(start);
+    Notification failing = enqueue("no-follow-up");
+    List<String> followUps = new ArrayList<>();
+    NotificationProperties oneAttempt = new NotificationProperties(false, Duration.ofSeconds(10), 50, 1,
+        Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(5));
+    RecordingSender sender = new RecordingSender(n -> true, Duration.ZERO);
+    NotificationDispatcher broken = new NotificationDispatcher(repository, transactionManager, sender, clock,
+        oneAttempt, List.of(), id -> {
+          throw new IllegalStateException("engine unavailable");
+        }, new SimpleMeterRegistry());
+
+    broken.dispatchDue();
+
+    Notification leased = reload(failing);
+    assertThat(leased.getStatus()).as("FAILED rolled back with its follow-up").isEqualTo(NotificationStatus.PENDING);
+    assertThat(leased.getNotBefore()).isEqualTo(start.plus(Duration.ofMinutes(5)));
+    assertThat(leased.getLastError()).isNull();
+
+    NotificationDispatcher working = new NotificationDispatcher(repository, transactionManager, sender, clock,
+        oneAttempt, List.of(), followUps::add, new SimpleMeterRegistry());
+    clockAt(start.plus(Duration.ofMinutes(5)));
+    working.dispatchDue();
+
+    Notification failed = reload(failing);
+    assertThat(failed.getStatus()).isEqualTo(NotificationStatus.FAILED);
+    assertThat(failed.getLastError()).isEqualTo("IllegalStateException: SMS gateway answered 503");
+    assertThat(followUps).containsExactly(failing.getId());
+    assertThat(sender.sends(failing.getId())).isEqualTo(2);
   }
 
   @Test
