@@ -15,7 +15,8 @@ import org.springframework.web.client.RestClientException;
  * SMS and push through an HTTP gateway ({@code creditflow.notifications.delivery=live}), with Spring's
  * {@link RestClient}: {@code POST {url}} with HTTP Basic (when a username is set), JSON, and the header
  * {@code Idempotency-Key: <notification id>} so that a gateway that honours it drops a repeated delivery (the outbox
- * delivers at least once).
+ * delivers at least once). The header is the one of the IETF HTTPAPI draft "The Idempotency-Key HTTP Header Field"
+ * (datatracker.ietf.org, draft-ietf-httpapi-idempotency-key-header).
  *
  * <pre>{@code
  * SMS:  {"messageId": "<notification id>", "to": "+8613800138000", "text": "<body>", "language": "zh-CN"}
