@@ -9,6 +9,7 @@ import static io.creditflow.identity.ProcessKeys.FUND_USAGE_INVESTIGATION;
 import static io.creditflow.identity.ProcessKeys.HARDSHIP_ASSESSMENT;
 import static io.creditflow.identity.ProcessKeys.LEGAL_HANDOVER;
 import static io.creditflow.identity.ProcessKeys.LOAN_ORIGINATION;
+import static io.creditflow.identity.ProcessKeys.NOTIFICATION_FAILURE;
 import static io.creditflow.identity.ProcessKeys.PORTFOLIO_EARLY_WARNING;
 import static io.creditflow.identity.ProcessKeys.POST_LOAN_INSPECTION;
 import static io.creditflow.identity.ProcessKeys.PROMOTION_CAMPAIGN;
@@ -20,6 +21,7 @@ import static io.creditflow.identity.StaffGroups.CREDIT_MANAGERS;
 import static io.creditflow.identity.StaffGroups.CREDIT_OFFICERS;
 import static io.creditflow.identity.StaffGroups.LEGAL;
 import static io.creditflow.identity.StaffGroups.MARKETING;
+import static io.creditflow.identity.StaffGroups.OPERATIONS;
 import static io.creditflow.identity.StaffGroups.RISK_MANAGERS;
 import static io.creditflow.identity.StaffGroups.SENIOR_COLLECTORS;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
@@ -91,11 +93,13 @@ public final class AccessPolicy {
       new Role(COMPLAINT_MANAGERS, List.of(COMPLAINT_RESOLUTION), List.of(COMPLAINT_RESOLUTION),
           List.of(COMPLAINT_RESOLUTION)),
       new Role(MARKETING, List.of(PROMOTION_CAMPAIGN), List.of(PROMOTION_CAMPAIGN), List.of(PROMOTION_CAMPAIGN)),
+      // Operations resolve notifications that could not be delivered, and follow those cases in Cockpit.
+      new Role(OPERATIONS, List.of(NOTIFICATION_FAILURE), List.of(), List.of(NOTIFICATION_FAILURE)),
       // Compliance reviews promotions and audits conduct: it reads every process, changes none.
       new Role(COMPLIANCE, List.of(PROMOTION_CAMPAIGN), List.of(),
           List.of(LOAN_ORIGINATION, CLOSE_OF_BUSINESS, CREDIT_LIMIT_REVIEW, FUND_USAGE_INVESTIGATION,
               EARLY_WARNING_REVIEW, HARDSHIP_ASSESSMENT, COLLECTION, LEGAL_HANDOVER, COMPLAINT_RESOLUTION,
-              PORTFOLIO_EARLY_WARNING, POST_LOAN_INSPECTION, PROMOTION_CAMPAIGN)));
+              PORTFOLIO_EARLY_WARNING, POST_LOAN_INSPECTION, PROMOTION_CAMPAIGN, NOTIFICATION_FAILURE)));
 
   private AccessPolicy() {}
 

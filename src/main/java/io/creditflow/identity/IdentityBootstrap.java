@@ -40,8 +40,13 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
 
   static final String DEMO_PASSWORD = "demo";
 
-  /** A demo user: one per group, all with password "demo". */
-  record DemoUser(String id, String firstName, String lastName, String groupId) {}
+  /** A demo user: one per group, with password "demo" unless another is given. */
+  record DemoUser(String id, String firstName, String lastName, String groupId, String password) {
+
+    DemoUser(String id, String firstName, String lastName, String groupId) {
+      this(id, firstName, lastName, groupId, DEMO_PASSWORD);
+    }
+  }
 
   static final List<DemoUser> DEMO_USERS = List.of(
       new DemoUser("demo", "Demo", "Administrator", StaffGroups.CAMUNDA_ADMIN),
@@ -55,6 +60,7 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
       new DemoUser("supervisor", "Sam", "Supervisor", StaffGroups.COMPLAINT_MANAGERS),
       new DemoUser("marketer", "Mia", "Marketer", StaffGroups.MARKETING),
       new DemoUser("auditor", "Ada", "Auditor", StaffGroups.COMPLIANCE),
+      new DemoUser("ops", "Owen", "Operations", StaffGroups.OPERATIONS, "demo"),
       new DemoUser("channel", "Channel", "Gateway", StaffGroups.API_CLIENTS));
 
   /** A shared Tasklist filter. */
@@ -83,9 +89,9 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
     IdentityService identity = engine.getIdentityService();
     StaffGroups.ALL.forEach(group -> ensureGroup(identity, group));
     if (properties.demo().enabled()) {
-      DEMO_USERS.forEach(user -> ensureUser(identity, user.id(), user.firstName(), user.lastName(), DEMO_PASSWORD,
+      DEMO_USERS.forEach(user -> ensureUser(identity, user.id(), user.firstName(), user.lastName(), user.password(),
           user.groupId()));
-      log.warn("Demo users are active (embedded default only): {} - password '{}'. "
+      log.warn("Demo users are active (embedded default only): {} - password '{}' ('ops' for ops). "
           + "Run with profile 'mysql' (or creditflow.demo.enabled=false) in production.",
           DEMO_USERS.stream().map(DemoUser::id).toList(), DEMO_PASSWORD);
     } else {

@@ -18,6 +18,7 @@ public final class ProcessKeys {
   public static final String PORTFOLIO_EARLY_WARNING = "portfolioEarlyWarning";
   public static final String POST_LOAN_INSPECTION = "postLoanInspection";
   public static final String PROMOTION_CAMPAIGN = "promotionCampaign";
+  public static final String NOTIFICATION_FAILURE = "notificationFailure";
 
   private ProcessKeys() {}
 }

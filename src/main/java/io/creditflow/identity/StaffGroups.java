@@ -16,6 +16,8 @@ public final class StaffGroups {
   public static final String COMPLAINT_MANAGERS = "complaint-managers";
   public static final String MARKETING = "marketing";
   public static final String COMPLIANCE = "compliance";
+  /** Operations staff: notifications that could not be delivered, letters for the print shop. */
+  public static final String OPERATIONS = "operations";
   /** External systems (mobile app, payment gateway, call centre) calling {@code /api}. */
   public static final String API_CLIENTS = "api-clients";
   /** Camunda's administrators group: full access to everything. */
@@ -35,6 +37,7 @@ public final class StaffGroups {
       workflow(COMPLAINT_MANAGERS, "Complaint managers"),
       workflow(MARKETING, "Marketing"),
       workflow(COMPLIANCE, "Compliance"),
+      workflow(OPERATIONS, "Operations"),
       new GroupDefinition(API_CLIENTS, "API clients", Groups.GROUP_TYPE_SYSTEM),
       new GroupDefinition(CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM));
 

@@ -1,20 +1,24 @@
 package io.creditflow.notification;
 
+import io.creditflow.notification.NotificationTemplates.RenderedMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default sender until real channels exist: writes one log line per notification, with references only (never
- * the parameters, which may hold amounts and reasons).
+ * The channel of {@code creditflow.notifications.delivery=log} (the embedded default) for SMS, e-mail and push: the
+ * template was rendered and the customer looked up as for a real send, and one log line stands for the delivery:
+ * type, channel, masked address, template and language; never the parameters or the text, which may hold amounts
+ * and reasons. The notification is then SENT.
  */
-public class LoggingNotificationSender implements NotificationSender {
+public class LoggingNotificationSender implements ChannelSender {
 
   private static final Logger log = LoggerFactory.getLogger(LoggingNotificationSender.class);
 
   @Override
-  public void send(Notification notification) {
-    log.info("Notification {} {} via {} to customer {} (template {}, {})", notification.getId(),
-        notification.getType(), notification.getChannel(), notification.getRecipientRef(),
-        notification.getTemplateKey(), notification.getLanguage());
+  public void deliver(Notification notification, Recipient recipient, RenderedMessage message) {
+    log.info("Notification {} {} via {} to {} (customer {}, template {}, {}) logged, not sent (delivery=log)",
+        notification.getId(), notification.getType(), notification.getChannel(),
+        recipient.masked(notification.getChannel()), recipient.customerId(), notification.getTemplateKey(),
+        message.language());
   }
 }

@@ -71,6 +71,12 @@ public class Notification {
   @Column(name = "last_error", length = 1000)
   private String lastError;
 
+  @Column(name = "policy_reason", length = 64)
+  private String policyReason;
+
+  @Column(name = "cancel_reason", length = 500)
+  private String cancelReason;
+
   @Version
   @Column(nullable = false)
   private Long version;
@@ -94,12 +100,25 @@ public class Notification {
     this.notBefore = notBefore;
   }
 
-  /** Withdraws a pending notification; false when it is no longer pending. */
-  boolean cancel() {
-    if (status != NotificationStatus.PENDING) {
+  /** Withdraws a notification not sent yet (PENDING, DEFERRED or FAILED); false when it is in another state. */
+  boolean cancel(String reason) {
+    if (status != NotificationStatus.PENDING && status != NotificationStatus.DEFERRED
+        && status != NotificationStatus.FAILED) {
       return false;
     }
     status = NotificationStatus.CANCELLED;
+    cancelReason = reason;
+    return true;
+  }
+
+  /** A FAILED notification goes back to PENDING, due at {@code now}, with a fresh count of attempts. */
+  boolean retry(Instant now) {
+    if (status != NotificationStatus.FAILED) {
+      return false;
+    }
+    status = NotificationStatus.PENDING;
+    attempts = 0;
+    notBefore = now;
     return true;
   }
 
@@ -134,6 +153,13 @@ public class Notification {
   public Instant getCreatedAt() { return createdAt; }
   public Instant getSentAt() { return sentAt; }
   public String getLastError() { return lastError; }
+  /**
+   * The reason a {@link NotificationGate} gave when it last deferred this notification (e.g. {@code QUIET_HOURS});
+   * null when no gate ever deferred it. Kept after the notification is sent, as part of its history.
+   */
+  public String getPolicyReason() { return policyReason; }
+  /** Why staff cancelled it; null unless cancelled with a reason. */
+  public String getCancelReason() { return cancelReason; }
   public Long getVersion() { return version; }
 
   @Override

@@ -1,6 +1,7 @@
 package io.creditflow.notification;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
@@ -19,16 +20,28 @@ interface NotificationRepository extends JpaRepository<Notification, String> {
 
   List<Notification> findBySubjectTypeAndSubjectIdOrderByCreatedAtAscIdAsc(String subjectType, String subjectId);
 
-  @Query("select n from Notification n where n.status = :status and n.notBefore <= :now "
+  /** Rows in one of {@code statuses} (PENDING, DEFERRED) whose time has come, oldest due first. */
+  @Query("select n from Notification n where n.status in :statuses and n.notBefore <= :now "
       + "order by n.notBefore, n.createdAt, n.id")
-  List<Notification> findDue(@Param("status") NotificationStatus status, @Param("now") Instant now, Limit limit);
+  List<Notification> findDue(@Param("statuses") Collection<NotificationStatus> statuses, @Param("now") Instant now,
+      Limit limit);
 
-  /** Reserves a due row for one attempt: attempts + 1, notBefore moved to the end of the lease. */
+  /** Reserves a due row for one attempt: attempts + 1, notBefore moved to the end of the lease; status unchanged. */
   @Modifying(flushAutomatically = true, clearAutomatically = true)
   @Query("update Notification n set n.attempts = n.attempts + 1, n.notBefore = :leaseUntil, n.version = n.version + 1 "
-      + "where n.id = :id and n.version = :version and n.status = :pending and n.notBefore <= :now")
+      + "where n.id = :id and n.version = :version and n.status in :due and n.notBefore <= :now")
   int claim(@Param("id") String id, @Param("version") long version, @Param("now") Instant now,
-      @Param("leaseUntil") Instant leaseUntil, @Param("pending") NotificationStatus pending);
+      @Param("leaseUntil") Instant leaseUntil, @Param("due") Collection<NotificationStatus> due);
+
+  /**
+   * A claimed row a gate refused: DEFERRED until {@code until}, with the gate's reason; the claim's attempt is given
+   * back (a deferral is not a failed attempt).
+   */
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("update Notification n set n.status = :deferred, n.notBefore = :until, n.policyReason = :reason, "
+      + "n.attempts = n.attempts - 1, n.version = n.version + 1 where n.id = :id and n.version = :version")
+  int markDeferred(@Param("id") String id, @Param("version") long version, @Param("until") Instant until,
+      @Param("reason") String reason, @Param("deferred") NotificationStatus deferred);
 
   @Modifying(flushAutomatically = true, clearAutomatically = true)
   @Query("update Notification n set n.status = :sent, n.sentAt = :sentAt, n.version = n.version + 1 "

@@ -81,18 +81,49 @@ public class NotificationService {
   }
 
   /**
-   * Withdraws a notification that has not been sent (e.g. the application was withdrawn). Returns false when it is
-   * unknown or no longer pending. Fails with an optimistic-locking exception when a dispatcher claims it at the same
-   * moment; retrying then sees its new state.
+   * Withdraws a notification that has not been sent (PENDING or DEFERRED; e.g. the application was withdrawn).
+   * Returns false when it is unknown or no longer waiting. Fails with an optimistic-locking exception when a
+   * dispatcher claims it at the same moment; retrying then sees its new state.
    */
   @Transactional
   public boolean cancel(String notificationId) {
     Optional<Notification> notification = repository.findById(notificationId);
-    if (notification.isEmpty() || !notification.get().cancel()) {
+    if (notification.isEmpty() || notification.get().getStatus() == NotificationStatus.FAILED
+        || !notification.get().cancel(null)) {
       return false;
     }
     repository.flush();
     log.info("Notification {} cancelled", notificationId);
+    return true;
+  }
+
+  /**
+   * Cancels a notification that was not sent (PENDING, DEFERRED or FAILED) with a reason; false when it is unknown,
+   * SENT or already CANCELLED.
+   */
+  @Transactional
+  public boolean cancel(String notificationId, String reason) {
+    Optional<Notification> notification = repository.findById(notificationId);
+    if (notification.isEmpty() || !notification.get().cancel(reason)) {
+      return false;
+    }
+    repository.flush();
+    log.info("Notification {} cancelled", notificationId);
+    return true;
+  }
+
+  /**
+   * Puts a FAILED notification back to PENDING, due now, with its attempts reset to 0; false when it is unknown or
+   * not FAILED (e.g. already retried).
+   */
+  @Transactional
+  public boolean retry(String notificationId) {
+    Optional<Notification> notification = repository.findById(notificationId);
+    if (notification.isEmpty() || !notification.get().retry(clock.instant().truncatedTo(ChronoUnit.SECONDS))) {
+      return false;
+    }
+    repository.flush();
+    log.info("Notification {} queued again after it failed", notificationId);
     return true;
   }
 

@@ -43,6 +43,12 @@ class WebSecurityConfiguration {
             .requestMatchers(path("/api/admin/**")).hasAuthority(StaffGroups.CAMUNDA_ADMIN)
             .requestMatchers(path("/api/bureau-reports"), path("/api/bureau-reports/**"))
             .hasAnyAuthority(StaffGroups.RISK_MANAGERS, StaffGroups.API_CLIENTS)
+            // notifications and the print shop's letters: operations (and administrators); compliance may read
+            // notifications (the controllers check the same)
+            .requestMatchers(path("/api/notifications/**")).hasAnyAuthority(StaffGroups.OPERATIONS,
+                StaffGroups.CAMUNDA_ADMIN, StaffGroups.COMPLIANCE)
+            .requestMatchers(path("/api/letters"), path("/api/letters/**")).hasAnyAuthority(StaffGroups.OPERATIONS,
+                StaffGroups.CAMUNDA_ADMIN)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(ProblemSecurityHandlers.REALM).authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -46,7 +46,7 @@ class IdentityBootstrapTest {
       assertThat(engine.getIdentityService().createGroupQuery().groupId(group.id()).groupType(group.type()).count())
           .as(group.id()).isEqualTo(1);
     }
-    assertThat(StaffGroups.STAFF).hasSize(10).doesNotContain(StaffGroups.API_CLIENTS, StaffGroups.CAMUNDA_ADMIN);
+    assertThat(StaffGroups.STAFF).hasSize(11).doesNotContain(StaffGroups.API_CLIENTS, StaffGroups.CAMUNDA_ADMIN);
     assertThat(engine.getIdentityService().createGroupQuery().groupId("credit-officers").singleResult().getType())
         .isEqualTo(Groups.GROUP_TYPE_WORKFLOW);
   }
@@ -55,7 +55,7 @@ class IdentityBootstrapTest {
   void demoUsersOnePerGroupWithPasswordDemo() {
     assertThat(IdentityBootstrap.DEMO_USERS).extracting(IdentityBootstrap.DemoUser::id).containsExactly(
         "demo", "officer", "manager", "collector", "senior", "lawyer", "risk", "handler", "supervisor", "marketer",
-        "auditor", "channel");
+        "auditor", "ops", "channel");
     assertThat(IdentityBootstrap.DEMO_USERS).extracting(IdentityBootstrap.DemoUser::groupId)
         .containsExactlyInAnyOrderElementsOf(StaffGroups.ALL.stream().map(StaffGroups.GroupDefinition::id).toList());
     for (IdentityBootstrap.DemoUser user : IdentityBootstrap.DEMO_USERS) {
@@ -63,6 +63,7 @@ class IdentityBootstrapTest {
           .as(user.id()).isEqualTo(1);
     }
     assertThat(engine.getIdentityService().checkPassword("auditor", "demo")).isTrue();
+    assertThat(engine.getIdentityService().checkPassword("ops", "demo")).isTrue();
   }
 
   @Test
@@ -87,7 +88,7 @@ class IdentityBootstrapTest {
     assertThat(authorized("channel", List.of("api-clients"), ACCESS, APPLICATION, "tasklist")).isFalse();
     assertThat(authorized("demo", List.of("camunda-admin"), ACCESS, APPLICATION, "admin")).isTrue();
     assertThat(AccessPolicy.cockpitGroups()).containsExactlyInAnyOrder("credit-managers", "senior-collectors",
-        "risk-managers", "complaint-managers", "marketing", "compliance");
+        "risk-managers", "complaint-managers", "marketing", "compliance", "operations");
   }
 
   @Test
@@ -111,6 +112,16 @@ class IdentityBootstrapTest {
         ProcessKeys.COLLECTION)).isFalse();
     assertThat(authorized("collector", List.of("collectors"), READ, PROCESS_DEFINITION,
         ProcessKeys.COLLECTION)).isTrue();
+
+    // operations work and follow failed notifications, and nothing else
+    assertThat(authorized("ops", List.of("operations"), READ_HISTORY, PROCESS_DEFINITION,
+        ProcessKeys.NOTIFICATION_FAILURE)).isTrue();
+    assertThat(authorized("ops", List.of("operations"), READ, PROCESS_DEFINITION,
+        ProcessKeys.COLLECTION)).isFalse();
+    assertThat(authorized("ops", List.of("operations"), CREATE_INSTANCE, PROCESS_DEFINITION,
+        ProcessKeys.NOTIFICATION_FAILURE)).isFalse();
+    assertThat(authorized("auditor", List.of("compliance"), READ_HISTORY, PROCESS_DEFINITION,
+        ProcessKeys.NOTIFICATION_FAILURE)).isTrue();
   }
 
   @Test

@@ -2,10 +2,13 @@ package io.creditflow.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.creditflow.customer.CustomerService;
 import io.creditflow.support.CreditFlowWebTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -20,6 +23,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,6 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * recording sender; the times lie in the far future, so that rows other tests leave behind do not matter.
  */
 @CreditFlowWebTest
+@ExtendWith(OutputCaptureExtension.class)
 class NotificationDispatcherTest {
 
   private static final String SUBJECT_TYPE = NotificationServiceTest.SUBJECT_TYPE;
@@ -47,6 +54,9 @@ class NotificationDispatcherTest {
 
   @Autowired
   ApplicationContext context;
+
+  @Autowired
+  CustomerService customers;
 
   private final String application = "APP-" + UUID.randomUUID();
 
@@ -169,6 +179,39 @@ class NotificationDispatcherTest {
   }
 
   @Test
+  void whenTheFollowUpOfAFailureCannotStartNothingIsRecordedAndTheNotificationIsTriedAgainAfterItsLease() {
+    Instant start = Instant.parse("2092-06-01T08:00:00Z");
+    clockAt(start);
+    Notification failing = enqueue("no-follow-up");
+    List<String> followUps = new ArrayList<>();
+    NotificationProperties oneAttempt = new NotificationProperties(false, Duration.ofSeconds(10), 50, 1,
+        Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(5));
+    RecordingSender sender = new RecordingSender(n -> true, Duration.ZERO);
+    NotificationDispatcher broken = new NotificationDispatcher(repository, transactionManager, sender, clock,
+        oneAttempt, List.of(), id -> {
+          throw new IllegalStateException("engine unavailable");
+        }, new SimpleMeterRegistry());
+
+    broken.dispatchDue();
+
+    Notification leased = reload(failing);
+    assertThat(leased.getStatus()).as("FAILED rolled back with its follow-up").isEqualTo(NotificationStatus.PENDING);
+    assertThat(leased.getNotBefore()).isEqualTo(start.plus(Duration.ofMinutes(5)));
+    assertThat(leased.getLastError()).isNull();
+
+    NotificationDispatcher working = new NotificationDispatcher(repository, transactionManager, sender, clock,
+        oneAttempt, List.of(), followUps::add, new SimpleMeterRegistry());
+    clockAt(start.plus(Duration.ofMinutes(5)));
+    working.dispatchDue();
+
+    Notification failed = reload(failing);
+    assertThat(failed.getStatus()).isEqualTo(NotificationStatus.FAILED);
+    assertThat(failed.getLastError()).isEqualTo("IllegalStateException: SMS gateway answered 503");
+    assertThat(followUps).containsExactly(failing.getId());
+    assertThat(sender.sends(failing.getId())).isEqualTo(2);
+  }
+
+  @Test
   void twoConcurrentDispatchersSendEachNotificationExactlyOnce() throws Exception {
     Instant start = Instant.parse("2093-01-01T08:00:00Z");
     clockAt(start);
@@ -207,14 +250,32 @@ class NotificationDispatcherTest {
   }
 
   @Test
-  void theApplicationDispatcherSendsWithTheLoggingSender() {
-    assertThat(context.getBean(NotificationSender.class)).isInstanceOf(LoggingNotificationSender.class);
+  void theApplicationDispatcherLogsWithMaskedAddressesWhenDeliveryIsLog(CapturedOutput output) {
+    NotificationSender sender = context.getBean(NotificationSender.class);
+    assertThat(sender).isInstanceOf(RoutingNotificationSender.class);
+    assertThat(((RoutingNotificationSender) sender).channel(NotificationChannel.SMS))
+        .isInstanceOf(LoggingNotificationSender.class);
+    assertThat(((RoutingNotificationSender) sender).channel(NotificationChannel.LETTER))
+        .isInstanceOf(LetterSender.class);
     clockAt(Instant.parse("2094-01-01T08:00:00Z"));
-    Notification notification = enqueue("logged");
+    String customerId = customers.register(new CustomerService.PersonalDetails("DT-" + UUID.randomUUID(),
+        "Li Wei", LocalDate.of(1990, 4, 12), "+8613800138000", "li.wei@example.com", "en")).getId();
+    Notification sms = notifications.enqueue(NotificationRequest.of(application + ":logged-sms",
+        NotificationTypes.LOAN_DISBURSED, NotificationChannel.SMS, customerId, SUBJECT_TYPE, application,
+        "origination.loan_disbursed", Map.of("loanNumber", "LN-1", "amount", "20000.00", "currency", "CNY"), "en"));
+    Notification email = notifications.enqueue(NotificationRequest.of(application + ":logged-email",
+        NotificationTypes.LOAN_DISBURSED, NotificationChannel.EMAIL, customerId, SUBJECT_TYPE, application,
+        "origination.loan_disbursed", Map.of("loanNumber", "LN-1", "amount", "20000.00", "currency", "CNY"), "en"));
 
     context.getBean(NotificationDispatcher.class).dispatchDue();
 
-    assertThat(reload(notification).getStatus()).isEqualTo(NotificationStatus.SENT);
+    assertThat(reload(sms).getStatus()).isEqualTo(NotificationStatus.SENT);
+    assertThat(reload(email).getStatus()).isEqualTo(NotificationStatus.SENT);
+    assertThat(output.getAll())
+        .contains("Notification " + sms.getId() + " LOAN_DISBURSED via SMS to +86*******8000")
+        .contains("Notification " + email.getId() + " LOAN_DISBURSED via EMAIL to l*****@example.com")
+        .doesNotContain("+8613800138000").doesNotContain("li.wei@example.com")
+        .doesNotContain("20000.00");
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.creditflow.support.MariaDbApplication;
 import io.creditflow.support.RequiresTestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -31,8 +34,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The outbox on MySQL/MariaDB (profile {@code mysql}): Flyway's V4 ran, timestamps keep whole seconds, the unique key
- * holds, and two dispatchers on InnoDB send each notification once.
+ * The outbox on MySQL/MariaDB (profile {@code mysql}): Flyway's V4 and V12 ran, timestamps keep whole seconds, the
+ * unique key holds, two dispatchers on InnoDB send each notification once, a gate's deferral round-trips, and FAILED
+ * commits together with its {@code notificationFailure} process.
  */
 @ExtendWith(RequiresTestDatabase.class)
 class NotificationMariaDbIT {
@@ -84,6 +88,76 @@ class NotificationMariaDbIT {
         + "WHERE table_schema = DATABASE() AND table_name = 'cf_notification'", String.class))
         .contains("PRIMARY", "uk_cf_notification_idempotency", "ix_cf_notification_due",
             "ix_cf_notification_subject");
+  }
+
+  @Test
+  void flywayAddedTheGateColumnsAndTheLetters() {
+    JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+    assertThat(jdbc.queryForObject(
+        "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '12' AND success = TRUE", Long.class))
+        .isEqualTo(1L);
+    assertThat(jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE() "
+        + "AND table_name = 'cf_notification'", String.class)).contains("policy_reason", "cancel_reason");
+    assertThat(jdbc.queryForList("SELECT DISTINCT index_name FROM information_schema.statistics "
+        + "WHERE table_schema = DATABASE() AND table_name = 'cf_letter'", String.class))
+        .contains("PRIMARY", "ix_cf_letter_status");
+  }
+
+  @Test
+  void aDeferredNotificationRoundTripsAndIsSentWhenDue() {
+    Instant evening = Instant.parse("2096-07-01T15:00:00Z");
+    Instant morning = Instant.parse("2096-07-02T00:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(evening));
+    Notification notice = enqueue("deferred");
+    RecordingSender sender = new RecordingSender();
+    NotificationGate quietHours = (notification, now) -> now.isBefore(morning)
+        ? NotificationGate.Verdict.defer(morning, "QUIET_HOURS") : NotificationGate.Verdict.allow();
+    NotificationDispatcher dispatcher = new NotificationDispatcher(repository(),
+        context.getBean(PlatformTransactionManager.class), sender, context.getBean(Clock.class),
+        NotificationProperties.defaults(), List.of(quietHours), NotificationDispatcher.FailureListener.NONE,
+        new SimpleMeterRegistry());
+    NotificationService service = context.getBean(NotificationService.class);
+
+    dispatcher.dispatchDue();
+    Notification deferred = service.find(notice.getId()).orElseThrow();
+    assertThat(deferred.getStatus()).isEqualTo(NotificationStatus.DEFERRED);
+    assertThat(deferred.getNotBefore()).isEqualTo(morning);
+    assertThat(deferred.getPolicyReason()).isEqualTo("QUIET_HOURS");
+    assertThat(deferred.getAttempts()).isZero();
+
+    ClockUtil.setCurrentTime(Date.from(morning));
+    dispatcher.dispatchDue();
+    Notification sent = service.find(notice.getId()).orElseThrow();
+    assertThat(sent.getStatus()).isEqualTo(NotificationStatus.SENT);
+    assertThat(sent.getSentAt()).isEqualTo(morning);
+    assertThat(sender.sends(notice.getId())).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedNotificationAndItsTaskForOperationsCommitTogether() {
+    // before 2038: the engine's history tables hold TIMESTAMP columns on MySQL/MariaDB
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-08-01T02:00:00Z")));
+    Notification notice = enqueue("failed");
+    NotificationProperties defaults = NotificationProperties.defaults();
+    NotificationProperties oneAttempt = new NotificationProperties(false, defaults.dispatchInterval(),
+        defaults.batchSize(), 1, defaults.initialBackoff(), defaults.maxBackoff(), defaults.claimTimeout());
+    NotificationDispatcher dispatcher = new NotificationDispatcher(repository(),
+        context.getBean(PlatformTransactionManager.class),
+        new RecordingSender(n -> n.getId().equals(notice.getId()), Duration.ZERO),
+        context.getBean(Clock.class), oneAttempt, List.of(), context.getBean(NotificationFailureProcess.class),
+        new SimpleMeterRegistry());
+
+    dispatcher.dispatchDue();
+
+    Notification failed = context.getBean(NotificationService.class).find(notice.getId()).orElseThrow();
+    assertThat(failed.getStatus()).isEqualTo(NotificationStatus.FAILED);
+    RuntimeService runtime = context.getBean(RuntimeService.class);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(NotificationFailureProcess.KEY)
+        .processInstanceBusinessKey(notice.getId()).count()).isEqualTo(1);
+    assertThat(context.getBean(TaskService.class).createTaskQuery().processInstanceBusinessKey(notice.getId())
+        .taskCandidateGroup("operations").count()).isEqualTo(1);
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(notice.getId()).list()
+        .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test over"));
   }
 
   @Test

@@ -29,6 +29,7 @@ public final class MariaDbApplication {
         "--CREDITFLOW_DATA_KEY=" + DATA_KEY,
         "--CREDITFLOW_LOOKUP_KEY=" + LOOKUP_KEY,
         "--creditflow.bureau.mode=sandbox",
+        "--creditflow.notifications.delivery=log",
         "--server.port=0",
         "--camunda.bpm.job-execution.enabled=false");
   }
