@@ -1,5 +1,6 @@
 package io.creditflow.origination;
 
+import io.creditflow.campaign.CampaignOffers;
 import io.creditflow.servicing.DisbursementRequest;
 import io.creditflow.servicing.DisbursementService;
 import io.creditflow.servicing.RepaymentScheduleCalculator;
@@ -25,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>Term: what a person approved, or the longest product term up to both the requested and the grade's
  *       maximum term.</li>
  *   <li>Price: the grade's rate less the promotions' discounts, never below the grade's floor; interest-free months
- *       from promotions ({@code promotions} DMN), never the whole term.</li>
+ *       from promotions ({@code promotions} DMN, and the running promotion campaigns that match the application,
+ *       {@link CampaignOffers}), never the whole term.</li>
  * </ul>
  */
 @Service
@@ -38,10 +40,12 @@ public class OfferService {
   private final OriginationNotices notices;
   private final OriginationProperties product;
   private final Clock clock;
+  private final CampaignOffers campaigns;
 
   public OfferService(LoanApplicationRepository applications, DecisionService decisions,
       DisbursementService disbursements, OriginationNotices notices,
-      OriginationProperties product, Clock clock) {
+      OriginationProperties product, Clock clock, CampaignOffers campaigns) {
+    this.campaigns = campaigns;
     this.applications = applications;
     this.decisions = decisions;
     this.disbursements = disbursements;
@@ -76,6 +80,7 @@ public class OfferService {
     Instant expiresAt = now.plus(product.offerValidity());
     Offer offer = new Offer(limit, amount, term, rate, interestFree, instalment, promotions, expiresAt);
     application.offer(offer, now);
+    campaigns.offered(application);
     notices.offerMade(application);
     return expiresAt;
   }
@@ -100,6 +105,7 @@ public class OfferService {
           ((Number) row.getEntry("interestFreeMonths")).intValue(),
           row.getEntry("couponCode"), row.getEntry("promotionDescription")));
     }
+    promotions.addAll(campaigns.promotionsFor(application));
     return promotions;
   }
 
@@ -122,6 +128,7 @@ public class OfferService {
         application.getOfferAmount(), application.getOfferTermMonths(), application.getOfferAnnualRate(),
         application.getOfferInterestFreeMonths(), application.getRiskGrade()));
     application.disbursed(result.loanNumber(), result.creditLineId(), now());
+    campaigns.disbursed(application);
     notices.loanDisbursed(application);
     return result.loanNumber();
   }
