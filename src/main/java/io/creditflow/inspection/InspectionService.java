@@ -126,6 +126,9 @@ public class InspectionService {
     SplittableRandom random = new SplittableRandom(inspection.seed());
     List<Object[]> rows = new ArrayList<>();
     for (Map.Entry<String, Integer> grade : allocation.entrySet()) {
+      if (grade.getValue() == 0) {
+        continue;
+      }
       Set<Integer> positions = Set.copyOf(SampleDrawer.choose(random, population.get(grade.getKey()),
           grade.getValue()));
       int[] position = {0};
