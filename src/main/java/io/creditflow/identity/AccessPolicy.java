@@ -74,13 +74,16 @@ public final class AccessPolicy {
   private static final String ALL = "*";
 
   private static final List<Role> ROLES = List.of(
+      // post-loan inspection: remediation tasks of failed documents / repayment-capacity items
       new Role(CREDIT_OFFICERS,
-          List.of(LOAN_ORIGINATION, CREDIT_LIMIT_REVIEW, HARDSHIP_ASSESSMENT), List.of(), List.of()),
+          List.of(LOAN_ORIGINATION, CREDIT_LIMIT_REVIEW, HARDSHIP_ASSESSMENT, POST_LOAN_INSPECTION), List.of(),
+          List.of()),
       new Role(CREDIT_MANAGERS,
           List.of(LOAN_ORIGINATION, CREDIT_LIMIT_REVIEW, HARDSHIP_ASSESSMENT), List.of(),
           List.of(LOAN_ORIGINATION, CREDIT_LIMIT_REVIEW, HARDSHIP_ASSESSMENT)),
       new Role(COLLECTORS, List.of(COLLECTION), List.of(), List.of()),
-      new Role(SENIOR_COLLECTORS, List.of(COLLECTION), List.of(), List.of(COLLECTION)),
+      // post-loan inspection: remediation tasks of failed contact-record items
+      new Role(SENIOR_COLLECTORS, List.of(COLLECTION, POST_LOAN_INSPECTION), List.of(), List.of(COLLECTION)),
       new Role(LEGAL, List.of(LEGAL_HANDOVER), List.of(), List.of()),
       new Role(RISK_MANAGERS,
           List.of(CLOSE_OF_BUSINESS, FUND_USAGE_INVESTIGATION, EARLY_WARNING_REVIEW, LEGAL_HANDOVER,
