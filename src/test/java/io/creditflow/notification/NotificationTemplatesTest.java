@@ -67,6 +67,35 @@ class NotificationTemplatesTest {
     sent.put("servicing.credit-limit-reviewed", Map.of("creditLineId", "CL-1", "action", "INCREASE",
         "creditLimit", "120000.00", "currency", "CNY", "reasonCode", "LR_GOOD_BEHAVIOUR",
         "reasonText", "You repaid on time."));
+    // ComplaintNotices: "regulatory." + type in kebab case; cn/uk/us choose the regulator or ombudsman
+    {
+      String jurisdiction = "cn";
+      Map<String, Object> base = new LinkedHashMap<>();
+      base.put("complaintReference", "8C0E12AB");
+      base.put("cn", jurisdiction.equals("cn"));
+      base.put("uk", jurisdiction.equals("uk"));
+      base.put("us", jurisdiction.equals("us"));
+      Map<String, Object> dated = new LinkedHashMap<>(base);
+      dated.put("dueBy", "2027-02-15");
+      Map<String, Object> response = new LinkedHashMap<>(base);
+      response.put("outcome", "PARTIALLY_UPHELD");
+      response.put("upheld", false);
+      response.put("partiallyUpheld", true);
+      response.put("rejected", false);
+      response.put("refund", true);
+      response.put("feeWaiver", true);
+      response.put("creditReportCorrection", true);
+      response.put("apology", true);
+      response.put("refundAmount", "120.50");
+      response.put("currency", "CNY");
+      String suffix = "";
+      sent.put("regulatory.complaint-acknowledged" + suffix, dated);
+      sent.put("regulatory.complaint-extended" + suffix, dated);
+      sent.put("regulatory.complaint-in-progress" + suffix, dated);
+      sent.put("regulatory.complaint-final-response" + suffix, response);
+      sent.put("regulatory.complaint-summary-resolution" + suffix, response);
+      sent.put("regulatory.complaint-second-level-response" + suffix, response);
+    }
     return sent;
   }
 
@@ -177,5 +206,28 @@ class NotificationTemplatesTest {
         .isInstanceOf(TemplateException.class)
         .hasMessageStartingWith("Template servicing.loan-settled (en) could not be filled:")
         .hasMessageContaining("settledOn");
+  }
+
+  @Test
+  void complaintResponsesNameTheRegulatorOrOmbudsmanOfTheJurisdiction() {
+    Map<String, String> english = Map.of("cn", "National Financial Regulatory Administration",
+        "uk", "Financial Ombudsman Service", "us", "Consumer Financial Protection Bureau");
+    Map<String, String> chinese = Map.of("cn", "国家金融监督管理总局", "uk", "金融申诉专员", "us", "消费者金融保护局");
+    for (String key : List.of("regulatory.complaint-final-response", "regulatory.complaint-summary-resolution",
+        "regulatory.complaint-second-level-response")) {
+      for (String jurisdiction : List.of("cn", "uk", "us")) {
+        Map<String, Object> values = named(sentByTheCode().get(key));
+        values.put("cn", jurisdiction.equals("cn"));
+        values.put("uk", jurisdiction.equals("uk"));
+        values.put("us", jurisdiction.equals("us"));
+        String en = templates.render(key, "en", values).body();
+        String zh = templates.render(key, "zh-CN", values).body();
+        english.forEach((j, name) -> assertThat(en.contains(name)).as(key + " " + jurisdiction + " names " + name)
+            .isEqualTo(j.equals(jurisdiction)));
+        chinese.forEach((j, name) -> assertThat(zh.contains(name)).as(key + " " + jurisdiction + " names " + name)
+            .isEqualTo(j.equals(jurisdiction)));
+        assertThat(en).contains("We will refund 120.50 CNY").contains("credit report");
+      }
+    }
   }
 }
