@@ -20,6 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param collectionGraceDays a loan goes to collection when its days past due first exceed this (independent of
  *                           {@code creditflow.servicing.grace-days}, after which the ledger calls it DELINQUENT)
  * @param noticeLanguage     language of notices when the customer's preferred language is not known
+ * @param parallelism        loans of a chunk worked at the same time in the steps whose per-loan work is isolated (each
+ *                           loan in its own transaction: daily close, collection starts, reviews, early warnings); 1 = one after
+ *                           the other. Each parallel loan holds a database connection: keep it well below the pool
+ *                           size (Hikari default 10) minus the job executor's threads
  */
 @Validated
 @ConfigurationProperties("creditflow.cob")
@@ -29,4 +33,5 @@ public record CobProperties(
     @DefaultValue("200") @Min(1) @Max(1000) int chunkSize,
     @DefaultValue("3") @Min(0) @Max(60) int reminderDaysAhead,
     @DefaultValue("3") @Min(0) @Max(90) int collectionGraceDays,
-    @DefaultValue("zh-CN") @NotBlank String noticeLanguage) {}
+    @DefaultValue("zh-CN") @NotBlank String noticeLanguage,
+    @DefaultValue("4") @Min(1) @Max(32) int parallelism) {}

@@ -1,7 +1,16 @@
 package io.creditflow.cob;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * work commits independently of the job that runs the chunk, so it must be idempotent: the job's own transaction
  * (cursor, counts) may still roll back, and the chunk is then redone. {@link #each}: every loan in the isolation the
  * caller gives (e.g. a new engine command); {@link #eachInOwnTransaction}: every loan in a new transaction of its own.
+ *
+ * <p>{@link #each} and {@link #eachInOwnTransaction} work up to {@code creditflow.cob.parallelism} loans at the same
+ * time on a pool of worker threads: safe because each loan's work is isolated in its own transaction and touches only
+ * that loan's rows (and the engine's, which Camunda guards with optimistic locking). The chunk's job waits for all of
+ * them, then tallies in loan order, so counts, cursor and recorded errors are the same as one after the other.
+ * {@link #inOneThenEach} stays sequential: its first attempt is a single transaction.
  *
  * <p>When every loan of a chunk of two or more fails, the cause is not the loans: the chunk fails as a whole, so the
  * job is retried and ends as an incident instead of marking the whole book as failed.
@@ -40,12 +55,24 @@ class LoanWork {
   private final TransactionTemplate requiresNew;
   private final CobLoanErrorRepository errors;
   private final Clock clock;
+  private final int parallelism;
+  private final ExecutorService workers;
 
-  LoanWork(PlatformTransactionManager transactionManager, CobLoanErrorRepository errors, Clock clock) {
+  LoanWork(PlatformTransactionManager transactionManager, CobLoanErrorRepository errors, Clock clock,
+      CobProperties properties) {
     this.requiresNew = new TransactionTemplate(transactionManager);
     this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.errors = errors;
     this.clock = clock;
+    this.parallelism = properties.parallelism();
+    this.workers = parallelism > 1 ? Executors.newFixedThreadPool(parallelism, new Workers()) : null;
+  }
+
+  @PreDestroy
+  void stop() {
+    if (workers != null) {
+      workers.shutdownNow();
+    }
   }
 
   <T> Tally inOneThenEach(String runId, CobStepName step, List<T> items, Function<T, String> loanNumber,
@@ -74,24 +101,78 @@ class LoanWork {
 
   <T> Tally each(String runId, CobStepName step, List<T> items, Function<T, String> loanNumber,
       Work<T> isolatedWork) {
+    List<Attempt> attempts = parallelism > 1 && items.size() > 1 ? inParallel(items, isolatedWork)
+        : items.stream().map(item -> attempt(isolatedWork, item)).toList();
     Tally tally = new Tally();
     RuntimeException first = null;
-    for (T item : items) {
-      try {
-        tally.add(isolatedWork.apply(item));
-      } catch (RuntimeException e) {
-        first = first == null ? e : first;
-        String message = describe(e);
-        record(runId, step, loanNumber.apply(item), message);
-        tally.failed(message);
-        log.warn("COB {} run {}: loan {} recorded and skipped: {}", step, runId, loanNumber.apply(item), message);
+    for (int i = 0; i < items.size(); i++) {
+      Attempt attempt = attempts.get(i);
+      if (attempt.error() == null) {
+        tally.add(attempt.outcome());
+        continue;
       }
+      RuntimeException e = attempt.error();
+      first = first == null ? e : first;
+      String message = describe(e);
+      String loan = loanNumber.apply(items.get(i));
+      record(runId, step, loan, message);
+      tally.failed(message);
+      log.warn("COB {} run {}: loan {} recorded and skipped: {}", step, runId, loan, message);
     }
     if (items.size() >= 2 && tally.failed == items.size()) {
       throw new IllegalStateException("Every loan of a chunk of " + items.size() + " failed in step " + step
           + "; first: " + describe(first), first);
     }
     return tally;
+  }
+
+  /** One loan's result: an outcome or the error it failed with. */
+  private record Attempt(Outcome outcome, RuntimeException error) {}
+
+  private static <T> Attempt attempt(Work<T> work, T item) {
+    try {
+      return new Attempt(work.apply(item), null);
+    } catch (RuntimeException e) {
+      return new Attempt(null, e);
+    }
+  }
+
+  private <T> List<Attempt> inParallel(List<T> items, Work<T> work) {
+    List<Future<Attempt>> futures = new ArrayList<>(items.size());
+    for (T item : items) {
+      futures.add(workers.submit(() -> attempt(work, item)));
+    }
+    List<Attempt> attempts = new ArrayList<>(items.size());
+    try {
+      for (Future<Attempt> future : futures) {
+        attempts.add(future.get());
+      }
+    } catch (InterruptedException e) {
+      futures.forEach(future -> future.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while the loans of a chunk were worked", e);
+    } catch (ExecutionException | CancellationException e) {
+      // attempt() catches every RuntimeException: only an Error or a shut-down pool gets here
+      futures.forEach(future -> future.cancel(true));
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("A loan's work could not be run: " + cause, cause);
+    }
+    return attempts;
+  }
+
+  /** Daemon worker threads named {@code cob-worker-N}. */
+  private static final class Workers implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable runnable) {
+      Thread thread = new Thread(runnable, "cob-worker-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
   }
 
   private void record(String runId, CobStepName step, String loanNumber, String message) {

@@ -48,6 +48,9 @@ public class CreditReview {
   @Column(name = "previous_bureau_delinquencies")
   private Integer previousBureauDelinquencies;
 
+  @Column(name = "watchlist_until")
+  private LocalDate watchlistUntil;
+
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
@@ -77,6 +80,32 @@ public class CreditReview {
     this.updatedAt = now.truncatedTo(ChronoUnit.SECONDS);
   }
 
+  /**
+   * Puts the line on the watchlist until {@code until}: reviewed every {@code intervalMonths} from {@code date}
+   * (sooner than planned, never later).
+   */
+  void watchlist(LocalDate date, LocalDate until, int intervalMonths, Instant now) {
+    this.watchlistUntil = until;
+    LocalDate sooner = date.plusMonths(intervalMonths);
+    if (sooner.isBefore(nextReviewDate)) {
+      this.nextReviewDate = sooner;
+    }
+    this.updatedAt = now.truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  /** Brings the next review forward to {@code date} (an off-cycle review at the next close of business). */
+  void reviewBy(LocalDate date, Instant now) {
+    if (date.isBefore(nextReviewDate)) {
+      this.nextReviewDate = date;
+    }
+    this.updatedAt = now.truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  /** Whether the line is on the watchlist on {@code date}. */
+  boolean watchlisted(LocalDate date) {
+    return watchlistUntil != null && !watchlistUntil.isBefore(date);
+  }
+
   /** Whether the bureau reports more delinquencies than at the previous review (none at the first). */
   boolean bureauDelinquenciesIncreased() {
     return previousBureauDelinquencies != null && bureauDelinquencies != null
@@ -93,6 +122,7 @@ public class CreditReview {
   public Integer getLastBureauScore() { return lastBureauScore; }
   public Integer getBureauDelinquencies() { return bureauDelinquencies; }
   public Integer getPreviousBureauDelinquencies() { return previousBureauDelinquencies; }
+  public LocalDate getWatchlistUntil() { return watchlistUntil; }
   public Instant getUpdatedAt() { return updatedAt; }
   public Long getVersion() { return version; }
 }

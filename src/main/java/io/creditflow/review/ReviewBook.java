@@ -23,4 +23,9 @@ interface ReviewBook extends Repository<CreditLine, String> {
   @Query("select count(distinct a.instalmentId) from PaymentAllocation a, Payment p where a.paymentId = p.id"
       + " and p.loanNumber = :loanNumber and a.dueDate >= :since and p.valueDate > a.dueDate")
   long instalmentsPaidLate(@Param("loanNumber") String loanNumber, @Param("since") LocalDate since);
+
+  /** Loans with a payment valued on {@code date} that paid an instalment due before that date, in loan order. */
+  @Query("select distinct p.loanNumber from Payment p, PaymentAllocation a where a.paymentId = p.id"
+      + " and p.valueDate = :date and a.dueDate < p.valueDate order by p.loanNumber")
+  List<String> loansPaidLateOn(@Param("date") LocalDate date);
 }

@@ -71,9 +71,7 @@ public class ReviewService {
 
   @Transactional
   public Outcome reviewIfDue(CreditLine line, LocalDate businessDate) {
-    CreditReview review = reviews.findById(line.getId()).orElseGet(() -> reviews.save(new CreditReview(line.getId(),
-        line.getCustomerId(), line.getOpenedAt().atZone(clock.getZone()).toLocalDate()
-            .plusMonths(properties.intervalMonths()), clock.instant())));
+    CreditReview review = schedule(line, businessDate);
     if (review.getNextReviewDate().isAfter(businessDate)) {
       return Outcome.NOT_DUE;
     }
@@ -82,13 +80,37 @@ public class ReviewService {
     LimitReviewResult result = decision.evaluate(score.score(), report.bureauScore(), report.delinquencies12m(),
         score.daysPastDue(), score.utilisation());
     review.reviewed(businessDate, result, score.score(), report.bureauScore(), report.delinquencies12m(),
-        businessDate.plusMonths(properties.intervalMonths()), clock.instant());
+        businessDate.plusMonths(review.watchlisted(businessDate) ? properties.watchlistIntervalMonths()
+            : properties.intervalMonths()), clock.instant());
     if (needsProcess(line, result.action())) {
       startLimitReview(line, businessDate, result, score, report);
     }
     List<String> open = loans.findByCreditLineIdOrderByCreatedAtAsc(line.getId()).stream()
         .filter(loan -> !BehaviourScoreService.FINISHED.contains(loan.getStatus())).map(Loan::getLoanNumber).toList();
     return new Outcome(true, result.action(), review.bureauDelinquenciesIncreased(), open);
+  }
+
+  /**
+   * The review schedule of a line, created as at the first pass when the line has none yet (e.g. an early warning
+   * about a line not reviewed so far).
+   */
+  @Transactional
+  public CreditReview schedule(CreditLine line, LocalDate businessDate) {
+    return reviews.findById(line.getId()).orElseGet(() -> reviews.save(new CreditReview(line.getId(),
+        line.getCustomerId(), firstReviewDate(line, businessDate), clock.instant())));
+  }
+
+  /**
+   * Opened + interval; when that date has already passed on the first pass (a line the close of business has not seen
+   * before, e.g. after a migration), spread over {@code first-review-spread-days} by line id so that such a book is
+   * not reviewed (and its bureau called) in one night.
+   */
+  LocalDate firstReviewDate(CreditLine line, LocalDate businessDate) {
+    LocalDate planned = line.getOpenedAt().atZone(clock.getZone()).toLocalDate().plusMonths(properties.intervalMonths());
+    if (!planned.isBefore(businessDate) || properties.firstReviewSpreadDays() == 0) {
+      return planned;
+    }
+    return businessDate.plusDays(Math.floorMod(line.getId().hashCode(), properties.firstReviewSpreadDays()));
   }
 
   /** The limit the action proposes: limit × factor, to whole currency units (down); a freeze keeps the limit. */

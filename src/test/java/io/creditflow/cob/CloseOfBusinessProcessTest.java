@@ -208,8 +208,11 @@ class CloseOfBusinessProcessTest {
     assertThat(process).isEnded();
     assertThat(ledger.closedDates(p + "01")).containsExactly(date("2027-02-05"), date("2027-02-06"),
         date("2027-02-07"), date("2027-02-08"), D);
-    assertThat(ledger.closes()).containsSubsequence(p + "01@2027-02-06", p + "02@2027-02-06",
-        p + "01@2027-02-07", p + "02@2027-02-07", p + "01@2027-02-08", p + "01@2027-02-09");
+    // days strictly in order; the loans of one day in any order (creditflow.cob.parallelism)
+    List<String> closedDays = ledger.closes().stream().map(close -> close.substring(close.indexOf('@') + 1))
+        .filter(day -> day.compareTo("2027-02-06") >= 0).toList();
+    assertThat(closedDays).isSorted().contains("2027-02-06", "2027-02-07", "2027-02-08", "2027-02-09");
+    assertThat(ledger.closes()).contains(p + "02@2027-02-06", p + "02@2027-02-07");
     List<CobRun> all = runRepository.findAll();
     assertThat(all).extracting(CobRun::getBusinessDate).containsExactlyInAnyOrder(date("2027-02-05"),
         date("2027-02-06"), date("2027-02-07"), date("2027-02-08"), D);

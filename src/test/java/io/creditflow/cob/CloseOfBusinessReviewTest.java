@@ -14,6 +14,10 @@ import io.creditflow.servicing.DisbursementService;
 import io.creditflow.servicing.Loan;
 import io.creditflow.servicing.LoanQueries;
 import io.creditflow.servicing.LoanRepository;
+import io.creditflow.servicing.PaymentChannel;
+import io.creditflow.servicing.PaymentCommand;
+import io.creditflow.servicing.PaymentService;
+import io.creditflow.servicing.Instalment;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +56,7 @@ class CloseOfBusinessReviewTest {
   @Autowired LoanQueries loans;
   @Autowired CustomerService customers;
   @Autowired CreditReviewRepository reviews;
+  @Autowired PaymentService payments;
 
   private CobFixture cob;
   private ReviewFixture review;
@@ -136,5 +141,34 @@ class CloseOfBusinessReviewTest {
     for (Loan quiet : List.of(increase, approval, keep, notDue)) {
       assertThat(running(EarlyWarningReview.PROCESS_KEY, quiet.getLoanNumber())).isNull();
     }
+  }
+
+  private void pay(String loanNumber, Instalment instalment, LocalDate on) {
+    ReviewFixture.today(on);
+    payments.post(loanNumber, new PaymentCommand("PAY-" + java.util.UUID.randomUUID(), instalment.getTotalDue(), on,
+        PaymentChannel.BANK_TRANSFER));
+  }
+
+  @Test
+  void aLatePaymentValuedOnTheBusinessDateIsCheckedTheSameNightNotAtTheNextReview() {
+    ReviewFixture.today(date("2026-11-09"));
+    String customerId = review.customer("PRIME");
+    String loanNumber = review.loan(customerId, "10000.00", "6000.00");
+    review.parkAllReviews(); // the line is not reviewed: the signal comes from the day's payment alone
+    List<Instalment> schedule = loans.loan(loanNumber).orElseThrow().schedule();
+    pay(loanNumber, schedule.get(0), schedule.get(0).getDueDate().plusDays(5));
+    LocalDate day = D.minusDays(1); // not D: the other test's run must not see this payment
+    pay(loanNumber, schedule.get(1), day); // due a month before: late
+    ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse(NOW)));
+
+    CobRun started = runs.start(day, "risk");
+    cob.runJobs(cob.instance(started.getProcessInstanceId()).getId());
+
+    assertThat(schedule.get(1).getDueDate()).isBefore(day);
+    assertThat(running(EarlyWarningReview.PROCESS_KEY, loanNumber)).isNotNull().variables()
+        .containsEntry(EarlyWarningReview.SIGNALS, "REPEATED_LATE_PAYMENTS");
+    assertThat(stepRepository.findByRunIdOrderByStepOrderAsc(started.getId()).stream()
+        .filter(step -> step.getStep() == CobStepName.RAISE_EARLY_WARNINGS).findFirst().orElseThrow().getProcessed())
+        .isEqualTo(1);
   }
 }

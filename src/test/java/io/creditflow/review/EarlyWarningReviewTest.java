@@ -44,6 +44,8 @@ class EarlyWarningReviewTest {
   @Autowired LoanQueries loans;
   @Autowired JdbcTemplate jdbc;
   @Autowired PaymentService payments;
+  @Autowired CreditReviewRepository reviewRows;
+  @Autowired io.creditflow.notification.NotificationService notifications;
 
   ReviewFixture fixture;
 
@@ -147,5 +149,103 @@ class EarlyWarningReviewTest {
     assertThat(warnings.signals(first, TODAY)).isEmpty();
     assertThat(warnings.raiseIfSignalled(first.getLoanNumber(), TODAY)).isFalse();
     assertThat(warning(first.getLoanNumber())).isNull();
+  }
+
+  /** A loan with a raised review waiting for the risk manager; returns the loan. */
+  private Loan raised() {
+    Loan loan = loan("SUBPRIME", 1);
+    reviews.reviewIfDue(loans.creditLine(loan.getCreditLineId()).orElseThrow().creditLine(), TODAY.minusDays(1));
+    assertThat(warnings.raiseIfSignalled(loan.getLoanNumber(), TODAY)).isTrue();
+    return loan;
+  }
+
+  private void decide(Loan loan, String outcome) {
+    Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(loan.getLoanNumber())
+        .taskDefinitionKey("Task_ReviewEarlyWarning").singleResult();
+    engine.getTaskService().setAssignee(task.getId(), "risk");
+    engine.getTaskService().complete(task.getId(), Map.of(EarlyWarningReview.OUTCOME, outcome,
+        EarlyWarningReview.COMMENT, "Decided in a test."));
+  }
+
+  @Test
+  void watchlistReviewsTheLineMonthlyForSixMonths() {
+    Loan loan = raised();
+    assertThat(reviewRows.findById(loan.getCreditLineId()).orElseThrow().getNextReviewDate())
+        .isEqualTo(TODAY.minusDays(1).plusMonths(3));
+
+    decide(loan, "WATCHLIST");
+
+    CreditReview row = reviewRows.findById(loan.getCreditLineId()).orElseThrow();
+    assertThat(row.getNextReviewDate()).isEqualTo(TODAY.plusMonths(1));
+    assertThat(row.getWatchlistUntil()).isEqualTo(TODAY.plusMonths(6));
+    // reviewed while on the watchlist: the next review a month later, not three
+    today(TODAY.plusMonths(1));
+    reviews.reviewIfDue(loans.creditLine(loan.getCreditLineId()).orElseThrow().creditLine(), TODAY.plusMonths(1));
+    assertThat(reviewRows.findById(loan.getCreditLineId()).orElseThrow().getNextReviewDate())
+        .isEqualTo(TODAY.plusMonths(2));
+  }
+
+  @Test
+  void reviewLimitBringsTheLinesReviewForwardToTheNextCloseOfBusiness() {
+    Loan loan = raised();
+
+    decide(loan, "REVIEW_LIMIT");
+
+    assertThat(reviewRows.findById(loan.getCreditLineId()).orElseThrow().getNextReviewDate()).isEqualTo(TODAY);
+    assertThat(jdbc.queryForObject("SELECT outcome FROM cf_early_warning WHERE loan_number = ?", String.class,
+        loan.getLoanNumber())).isEqualTo("REVIEW_LIMIT");
+  }
+
+  @Test
+  void contactCustomerQueuesOneMessageToTheCustomer() {
+    Loan loan = raised();
+
+    decide(loan, "CONTACT_CUSTOMER");
+
+    assertThat(notifications.of("loan", loan.getLoanNumber()))
+        .filteredOn(n -> n.getType().equals(EarlyWarningService.CONTACT_NOTICE)).singleElement()
+        .satisfies(n -> {
+          assertThat(n.getTemplateKey()).isEqualTo(EarlyWarningService.CONTACT_TEMPLATE);
+          assertThat(n.getRecipientRef()).isEqualTo(loan.getCustomerId());
+          assertThat(n.getLanguage()).isEqualTo("zh-CN");
+        });
+  }
+
+  @Test
+  void theSameSignalsAreNotRaisedAgainWithinTheCoolDownButANewKindIs() {
+    Loan loan = raised();
+    decide(loan, "NO_ACTION");
+
+    assertThat(warnings.raiseIfSignalled(loan.getLoanNumber(), TODAY.plusDays(29))).isFalse();
+    assertThat(warnings.raiseIfSignalled(loan.getLoanNumber(), TODAY.plusDays(30))).isTrue();
+    decide(loan, "NO_ACTION");
+
+    // a new kind of signal within the cool-down: raised at once
+    jdbc.update("INSERT INTO cf_income_report (id, report_reference, customer_id, monthly_income, currency, source,"
+        + " effective_date, income_drop, reported_by, received_at) VALUES (?, ?, ?, 5000.00, 'CNY', 'PAYROLL', ?,"
+        + " TRUE, 'test', CURRENT_TIMESTAMP)", UUID.randomUUID().toString(), "INC-" + UUID.randomUUID(),
+        loan.getCustomerId(), TODAY.plusDays(31));
+    assertThat(warnings.signals(loan, TODAY.plusDays(32)))
+        .containsExactly(Signal.BUREAU_DELINQUENCY_INCREASED, Signal.INCOME_DROP);
+    assertThat(warnings.raiseIfSignalled(loan.getLoanNumber(), TODAY.plusDays(32))).isTrue();
+  }
+
+  @Test
+  void aLineFirstSeenLongAfterItsFirstReviewDateIsReviewedWithinTheSpreadNotAtOnce() {
+    String customerId = fixture.customer("PRIME");
+    Loan loan = loans.loan(fixture.loan(customerId, "10000.00", "2000.00")).orElseThrow().loan();
+    jdbc.update("DELETE FROM cf_credit_review WHERE credit_line_id = ?", loan.getCreditLineId());
+    var line = loans.creditLine(loan.getCreditLineId()).orElseThrow().creditLine();
+
+    // opened today: first review three months on, as always
+    assertThat(reviews.firstReviewDate(line, TODAY)).isEqualTo(TODAY.plusMonths(3));
+    // a year later, never reviewed (e.g. migrated): within the next 30 days, always the same day for the line
+    LocalDate later = TODAY.plusYears(1);
+    LocalDate first = reviews.firstReviewDate(line, later);
+    assertThat(first).isBetween(later, later.plusDays(29)).isEqualTo(reviews.firstReviewDate(line, later));
+    ReviewService.Outcome outcome = reviews.reviewIfDue(line, later);
+    assertThat(outcome.reviewed()).isEqualTo(first.equals(later));
+    assertThat(reviewRows.findById(line.getId()).orElseThrow().getNextReviewDate())
+        .isEqualTo(first.equals(later) ? later.plusMonths(3) : first);
   }
 }
