@@ -1,7 +1,7 @@
 package io.creditflow.collection;
 
 import io.creditflow.customer.Customer;
-import io.creditflow.customer.CustomerService;
+import io.creditflow.customer.CustomerRepository;
 import io.creditflow.notification.Notification;
 import io.creditflow.notification.NotificationChannel;
 import io.creditflow.notification.NotificationRequest;
@@ -34,10 +34,10 @@ class CollectionNotices {
   static final String TEMPLATE_PROMISE = "collection.promise-confirmed";
 
   private final NotificationService notifications;
-  private final CustomerService customers;
+  private final CustomerRepository customers;
   private final CollectionProperties properties;
 
-  CollectionNotices(NotificationService notifications, CustomerService customers, CollectionProperties properties) {
+  CollectionNotices(NotificationService notifications, CustomerRepository customers, CollectionProperties properties) {
     this.notifications = notifications;
     this.customers = customers;
     this.properties = properties;
@@ -92,12 +92,7 @@ class CollectionNotices {
   }
 
   private String language(String customerId) {
-    try {
-      Customer customer = customers.get(customerId);
-      String language = customer.getPreferredLanguage();
-      return language == null || language.isBlank() ? properties.noticeLanguage() : language;
-    } catch (IllegalStateException unknownCustomer) {
-      return properties.noticeLanguage();
-    }
+    return customers.findById(customerId).map(Customer::getPreferredLanguage)
+        .filter(language -> !language.isBlank()).orElse(properties.noticeLanguage());
   }
 }

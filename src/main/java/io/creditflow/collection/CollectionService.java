@@ -9,7 +9,8 @@ import io.creditflow.contact.ContactDecision;
 import io.creditflow.contact.ContactParty;
 import io.creditflow.contact.ContactPolicy;
 import io.creditflow.contact.ContactRequest;
-import io.creditflow.customer.CustomerService;
+import io.creditflow.customer.Customer;
+import io.creditflow.customer.CustomerRepository;
 import io.creditflow.hardship.HardshipReason;
 import io.creditflow.hardship.HardshipRequest;
 import io.creditflow.hardship.HardshipService;
@@ -104,13 +105,13 @@ public class CollectionService {
   private final CollectionNotices notices;
   private final CollectionHolds holds;
   private final HardshipService hardship;
-  private final CustomerService customers;
+  private final CustomerRepository customers;
   private final CollectionProperties properties;
   private final Clock clock;
 
   CollectionService(CollectionCaseRepository cases, CollectionActionRepository actions, LoanQueries loans,
       BehaviourScoreService behaviour, DecisionService decisions, ContactPolicy contactPolicy, BureauReporting bureau,
-      CollectionNotices notices, CollectionHolds holds, HardshipService hardship, CustomerService customers,
+      CollectionNotices notices, CollectionHolds holds, HardshipService hardship, CustomerRepository customers,
       CollectionProperties properties, Clock clock) {
     this.cases = cases;
     this.actions = actions;
@@ -666,11 +667,7 @@ public class CollectionService {
   }
 
   private String customerName(String customerId) {
-    try {
-      return customers.get(customerId).getFullName();
-    } catch (IllegalStateException unknown) {
-      return "(unknown customer)";
-    }
+    return customers.findById(customerId).map(Customer::getFullName).orElse("(unknown customer)");
   }
 
   private static String money(String currency, BigDecimal amount) {
