@@ -1,5 +1,7 @@
 package io.creditflow.cob;
 
+import io.creditflow.bureau.BureauReportKind;
+import io.creditflow.bureau.BureauReporting;
 import io.creditflow.servicing.Loan;
 import io.creditflow.servicing.LoanRepository;
 import java.util.List;
@@ -11,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Step 4: the settlement notice for each loan step 1 settled on this business date (the ledger has already closed
- * the loan and restored its credit line's available amount). One outbox transaction per chunk.
+ * the loan and restored its credit line's available amount). One outbox transaction per chunk. In the same
+ * transaction the loan's SETTLED bureau report as of the business date is recorded (idempotent: a redone chunk
+ * records nothing twice).
  */
 @Component
 class SendSettlementNoticesStep implements ChunkStep {
@@ -20,13 +24,15 @@ class SendSettlementNoticesStep implements ChunkStep {
   private final LoanRepository loans;
   private final CobNotices notices;
   private final LoanWork loanWork;
+  private final BureauReporting bureauReporting;
 
   SendSettlementNoticesStep(CobFollowUpRepository followUps, LoanRepository loans, CobNotices notices,
-      LoanWork loanWork) {
+      LoanWork loanWork, BureauReporting bureauReporting) {
     this.followUps = followUps;
     this.loans = loans;
     this.notices = notices;
     this.loanWork = loanWork;
+    this.bureauReporting = bureauReporting;
   }
 
   @Override
@@ -48,6 +54,8 @@ class SendSettlementNoticesStep implements ChunkStep {
             throw new IllegalStateException("Loan " + followUp.getLoanNumber() + " is not in the ledger");
           }
           notices.settled(followUp.getLoanNumber(), customerId, run.getBusinessDate(), languages.apply(customerId));
+          bureauReporting.report(followUp.getLoanNumber(), BureauReportKind.SETTLED, run.getBusinessDate(),
+              "settled at the close of business");
           return LoanWork.Outcome.PROCESSED;
         });
     return tally.result(settled.isEmpty() ? cursor : settled.get(settled.size() - 1).getLoanNumber(),

@@ -41,6 +41,8 @@ class WebSecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
             .requestMatchers(path("/api/admin/**")).hasAuthority(StaffGroups.CAMUNDA_ADMIN)
+            .requestMatchers(path("/api/bureau-reports"), path("/api/bureau-reports/**"))
+            .hasAnyAuthority(StaffGroups.RISK_MANAGERS, StaffGroups.API_CLIENTS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(ProblemSecurityHandlers.REALM).authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
