@@ -1,7 +1,5 @@
 package io.creditflow.collection;
 
-import io.creditflow.bureau.BureauReportKind;
-import io.creditflow.bureau.BureauReporting;
 import io.creditflow.common.CreditFlowProperties;
 import io.creditflow.contact.CallOutcome;
 import io.creditflow.contact.ContactDecision;
@@ -19,10 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * TEMPORARY STUBS — delete this file when the real {@link ContactPolicy} ("Contact:" commits, package contact) and
- * {@link BureauReporting} ("Bureau reporting:" commits, package bureau) land. They only let collection run meanwhile:
- * in memory, not cluster-safe, nothing persisted. The contact stub applies quiet hours 21:00-08:00 in the business
- * zone and holds; nothing else (no caps, no cease-contact). The bureau stub records nothing anywhere.
+ * TEMPORARY STUB — delete this file when the real {@link ContactPolicy} ("Contact:" commits, package contact)
+ * lands. It only lets collection run meanwhile: in memory, not cluster-safe, nothing persisted. It applies quiet
+ * hours 21:00-08:00 in the business zone and holds; nothing else (no caps, no cease-contact, no history).
  */
 @Configuration(proxyBeanMethods = false)
 class TemporaryStubs {
@@ -74,10 +71,5 @@ class TemporaryStubs {
         return sources != null && !sources.isEmpty();
       }
     };
-  }
-
-  @Bean
-  BureauReporting temporaryBureauReporting() {
-    return (String loanNumber, BureauReportKind kind, LocalDate asOf, String note) -> UUID.randomUUID().toString();
   }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every path of {@code collection} on the real ledger: the three strategies' timelines up to legal, cure by payment
@@ -40,6 +41,7 @@ class CollectionProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired CollectionFixture fixture;
   @Autowired CollectionHolds holds;
+  @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
   void init() {
@@ -119,6 +121,7 @@ class CollectionProcessTest {
     assertThat(handedOver.getOutcome()).isEqualTo(CollectionOutcome.LEGAL);
     assertThat(handedOver.getMaxDpd()).isEqualTo(90);
     assertThat(fixture.actions(process)).contains("BUREAU_REPORT:DPD_90").endsWith("LEGAL_HANDOVER");
+    assertThat(bureauKinds(loan)).containsExactlyInAnyOrder("DPD_30", "DPD_60", "DPD_90");
     ProcessInstance legal = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(ProcessKeys.LEGAL_HANDOVER).processInstanceBusinessKey(loan).singleResult();
     assertThat(legal).isWaitingAt("Task_TakeOverCase").variables().containsEntry("loanNumber", loan)
@@ -224,6 +227,8 @@ class CollectionProcessTest {
     assertThat(fixture.actions(process)).contains("BUREAU_REPORT:CURED").endsWith("CURED")
         .anySatisfy(action -> assertThat(action).startsWith("PAYMENT:"));
     assertThat(fixture.templates(loan)).contains("collection.cured");
+    assertThat(bureauKinds(loan)).contains("CURED").containsAll(dpd >= 60 ? java.util.List.of("DPD_60")
+        : dpd >= 30 ? java.util.List.of("DPD_30") : java.util.List.of());
     assertThat(fixture.ledgerLoan(loan).getStatus()).isEqualTo(LoanStatus.ACTIVE);
     assertThat(fixture.ledgerLoan(loan).getDaysPastDue()).isZero();
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(process.getId()).count()).isZero();
@@ -480,6 +485,10 @@ class CollectionProcessTest {
 
     fixture.runJobs(process.getId());
     assertThat(process).hasPassed("Event_Released").isWaitingAt(WAIT);
+  }
+
+  private java.util.List<String> bureauKinds(String loan) {
+    return jdbc.queryForList("SELECT kind FROM cf_bureau_report WHERE loan_number = ?", String.class, loan);
   }
 
   private ProcessInstance started(String loan) {
