@@ -46,6 +46,10 @@ public class Customer {
   @Column(name = "preferred_language", nullable = false)
   private String preferredLanguage;
 
+  /** IANA zone id (e.g. {@code Europe/London}) for quiet hours; null = {@code creditflow.contact.default-time-zone}. */
+  @Column(name = "time_zone", length = 64)
+  private String timeZone;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -86,5 +90,7 @@ public class Customer {
   public String getMobile() { return mobile; }
   public String getEmail() { return email; }
   public String getPreferredLanguage() { return preferredLanguage; }
+  /** The customer's own time zone (IANA id), or null when unknown. */
+  public String getTimeZone() { return timeZone; }
   public Instant getCreatedAt() { return createdAt; }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
@@ -57,6 +58,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PaymentService {
 
+  private final ApplicationEventPublisher events;
+
   /** Who the ledger records when the caller names no one. */
   public static final String ACTOR = "system:payments";
   static final int MAX_ATTEMPTS = 5;
@@ -86,16 +89,17 @@ public class PaymentService {
   PaymentService(LoanRepository loans, InstalmentRepository instalments, CreditLineRepository creditLines,
       PaymentRepository payments, PaymentAllocationRepository allocations, AuditTrail auditTrail,
       PaymentCorrelator correlator, ServicingProperties rules, Clock clock,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
     this(loans, instalments, creditLines, payments, allocations, auditTrail, correlator, rules, clock,
-        transactionManager, () -> {});
+        transactionManager, events, () -> {});
   }
 
   /** With a hook run after the duplicate check and before each booking attempt: a test seam to hold racing callers. */
   PaymentService(LoanRepository loans, InstalmentRepository instalments, CreditLineRepository creditLines,
       PaymentRepository payments, PaymentAllocationRepository allocations, AuditTrail auditTrail,
       PaymentCorrelator correlator, ServicingProperties rules, Clock clock,
-      PlatformTransactionManager transactionManager, Runnable beforeBooking) {
+      PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Runnable beforeBooking) {
+    this.events = events;
     this.loans = loans;
     this.instalments = instalments;
     this.creditLines = creditLines;
@@ -238,6 +242,9 @@ public class PaymentService {
         + valueDate + (newVersion.isEmpty() ? "" : ", schedule version " + loan.getScheduleVersion()));
     if (settled) {
       auditTrail.record(ACTOR, "LOAN_SETTLED", "loan", loanNumber, "by payment " + command.paymentReference());
+      // listeners (settlement notice, bureau record) write in this same transaction
+      events.publishEvent(new LoanSettled(loanNumber, loan.getCustomerId(), valueDate,
+          "by payment " + command.paymentReference()));
     }
     allocations.flush();
 

@@ -276,7 +276,22 @@ class CollectionProcessTest {
     assertThat(c.getPromisesBroken()).isZero();
     assertThat(c.hasOpenPromise()).isFalse();
     assertThat(fixture.actions(process)).contains("PROMISE_MADE:500.00 by " + today.plusDays(3), "PROMISE_KEPT:500.00");
-    assertThat(fixture.task(process).getTaskDefinitionKey()).isEqualTo(CALL); // still past due: called again
+    // still past due: called again, once the contact policy allows a call after the conversation
+    assertThat(process).isWaitingAt("Event_CallDeferred");
+    assertThat(fixture.actions(process)).anySatisfy(a -> assertThat(a).startsWith("CALL_DEFERRED:"));
+    passDeferral(process);
+    assertThat(fixture.task(process).getTaskDefinitionKey()).isEqualTo(CALL);
+  }
+
+  /** Moves the clock just past the deferred call's timer and runs the jobs. */
+  private void passDeferral(ProcessInstance process) {
+    assertThat(process).isWaitingAt("Event_CallDeferred");
+    ClockUtil.setCurrentTime(new Date(fixture.timerDue(process, "Event_CallDeferred").getTime() + 60_000));
+    fixture.runJobs(process.getId());
+  }
+
+  private static LocalDate today() {
+    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CollectionFixture.ZONE);
   }
 
   @Test
@@ -284,7 +299,7 @@ class CollectionProcessTest {
     String loan = fixture.loan("C");
     fixture.pastDue(loan, 7);
     ProcessInstance process = started(loan);
-    fixture.complete(fixture.task(process), "collector", promise(FIRST_DUE.plusDays(8), "300.00"));
+    fixture.complete(fixture.task(process), "collector", promise(today().plusDays(1), "300.00"));
     fixture.runJobs(process.getId());
     assertThat(process).isWaitingAt("Event_PromiseDue");
 
@@ -293,25 +308,27 @@ class CollectionProcessTest {
     CollectionCase once = fixture.caseOf(process);
     assertThat(once.getPromisesBroken()).isEqualTo(1);
     assertThat(once.getCurrentStage()).isEqualTo(CollectionStage.SENIOR_ESCALATION); // one stage up at DPD 9
+    passDeferral(process); // no call within a week of the conversation
     Task senior = fixture.task(process);
     assertThat(fixture.candidateGroups(senior)).containsExactly("senior-collectors");
 
-    fixture.complete(senior, "senior", promise(FIRST_DUE.plusDays(10), "300.00"));
+    fixture.complete(senior, "senior", promise(today().plusDays(1), "300.00"));
     fixture.runJobs(process.getId());
-    fixture.closeThrough(loan, FIRST_DUE.plusDays(10));
+    ClockUtil.setCurrentTime(new Date(fixture.timerDue(process, "Event_PromiseDue").getTime() + 60_000));
     fixture.runJobs(process.getId());
     CollectionCase twice = fixture.caseOf(process);
     assertThat(twice.getPromisesBroken()).isEqualTo(2);
     assertThat(twice.getCurrentStage()).isEqualTo(CollectionStage.DEMAND_LETTER);
-    assertThat(fixture.templates(loan)).endsWith("collection.demand-letter");
+    assertThat(fixture.templates(loan)).contains("collection.demand-letter");
 
     // a part payment starts a new cycle: a collector calls again, but no promise is taken any more
     fixture.pay(loan, new BigDecimal("100.00"), process.getId());
+    passDeferral(process);
     Task call = fixture.task(process);
     assertThat(fixture.candidateGroups(call)).containsExactly("collectors");
     assertThat(engine.getTaskService().getVariablesLocal(call.getId())).containsEntry("promiseAllowed", false)
         .containsEntry("brokenPromises", 2);
-    assertThatThrownBy(() -> fixture.complete(call, "collector", promise(FIRST_DUE.plusDays(12), "300.00")))
+    assertThatThrownBy(() -> fixture.complete(call, "collector", promise(today().plusDays(2), "300.00")))
         .rootCause().isInstanceOf(CollectionRuleViolation.class).hasMessageContaining("No further promise");
     assertThat(fixture.task(process).getId()).isEqualTo(call.getId());
     assertThat(fixture.caseOf(process).getPromisesMade()).isEqualTo(2);

@@ -107,7 +107,7 @@ class PaymentMariaDbIT {
         context.getBean(PaymentRepository.class), context.getBean(PaymentAllocationRepository.class),
         context.getBean(AuditTrail.class), context.getBean(PaymentCorrelator.class),
         context.getBean(ServicingProperties.class), context.getBean(Clock.class),
-        context.getBean(PlatformTransactionManager.class), () -> {
+        context.getBean(PlatformTransactionManager.class), context, () -> {
           bothChecked.countDown();
           try {
             bothChecked.await(30, TimeUnit.SECONDS);

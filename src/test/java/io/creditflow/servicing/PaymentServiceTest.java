@@ -40,6 +40,8 @@ class PaymentServiceTest {
   private static final LocalDate DISBURSED = LocalDate.of(2027, 1, 31);
 
   @Autowired PaymentService payments;
+  @Autowired io.creditflow.notification.NotificationService notifications;
+  @Autowired org.springframework.context.ApplicationEventPublisher events;
   @Autowired DisbursementService disbursements;
   @Autowired LedgerDailyClose close;
   @Autowired LoanQueries queries;
@@ -260,6 +262,10 @@ class PaymentServiceTest {
     assertThat(auditTrail.of("loan", loanNumber)).extracting(event -> event.getAction())
         .contains("LOAN_SETTLED");
     assertThat(close.openLoans(loanNumber.substring(0, 13), 1000)).doesNotContain(loanNumber);
+    // the close of business will not see it: the settlement notice and the bureau record come with the payment
+    assertThat(notifications.of("loan", loanNumber)).extracting(n -> n.getType()).containsOnlyOnce("LOAN_SETTLED");
+    assertThat(jdbc.queryForList("SELECT kind FROM cf_bureau_report WHERE loan_number = ? AND as_of = ?",
+        String.class, loanNumber, LocalDate.of(2027, 3, 2))).containsExactly("SETTLED");
     // nothing more can be paid
     assertThatThrownBy(() -> payments.post(loanNumber, command("0.01", LocalDate.of(2027, 3, 2))))
         .isInstanceOf(InvalidRequestException.class);
@@ -271,7 +277,7 @@ class PaymentServiceTest {
     PaymentCommand command = command("100.00", DISBURSED);
     CountDownLatch bothChecked = new CountDownLatch(2);
     PaymentService held = new PaymentService(loans, instalments, creditLines, paymentRepository, allocations,
-        auditTrail, correlator, rules, clock, transactionManager, () -> {
+        auditTrail, correlator, rules, clock, transactionManager, events, () -> {
           bothChecked.countDown();
           try {
             bothChecked.await(10, TimeUnit.SECONDS);
