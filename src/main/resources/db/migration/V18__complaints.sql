@@ -63,12 +63,13 @@ CREATE INDEX ix_cf_complaint_loan ON cf_complaint (loan_number);
 CREATE TABLE cf_complaint_event (
     id              VARCHAR(36)    NOT NULL,
     complaint_id    VARCHAR(36)    NOT NULL,
+    sequence_number INT            NOT NULL,
     occurred_at     DATETIME(6)    NOT NULL,
     kind            VARCHAR(32)    NOT NULL,
     actor           VARCHAR(64)    NOT NULL,
     detail          VARCHAR(500),
     CONSTRAINT pk_cf_complaint_event PRIMARY KEY (id),
+    CONSTRAINT uq_cf_complaint_event_sequence UNIQUE (complaint_id, sequence_number),
     CONSTRAINT fk_cf_complaint_event_complaint FOREIGN KEY (complaint_id) REFERENCES cf_complaint (id)
 );
 
-CREATE INDEX ix_cf_complaint_event_complaint ON cf_complaint_event (complaint_id, occurred_at);

@@ -19,6 +19,9 @@ public class ComplaintEvent {
   @Column(name = "complaint_id", nullable = false, length = 36, updatable = false)
   private String complaintId;
 
+  @Column(name = "sequence_number", nullable = false, updatable = false)
+  private int sequenceNumber;
+
   @Column(name = "occurred_at", nullable = false, updatable = false)
   private Instant occurredAt;
 
@@ -33,9 +36,10 @@ public class ComplaintEvent {
 
   protected ComplaintEvent() {}
 
-  ComplaintEvent(String complaintId, Instant at, String kind, String actor, String detail) {
+  ComplaintEvent(String complaintId, int sequenceNumber, Instant at, String kind, String actor, String detail) {
     this.id = UUID.randomUUID().toString();
     this.complaintId = complaintId;
+    this.sequenceNumber = sequenceNumber;
     this.occurredAt = Complaint.seconds(at);
     this.kind = kind;
     this.actor = actor;
@@ -44,6 +48,7 @@ public class ComplaintEvent {
 
   public String getId() { return id; }
   public String getComplaintId() { return complaintId; }
+  public int getSequenceNumber() { return sequenceNumber; }
   public Instant getOccurredAt() { return occurredAt; }
   public String getKind() { return kind; }
   public String getActor() { return actor; }

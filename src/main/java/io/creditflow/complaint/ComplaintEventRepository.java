@@ -5,5 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ComplaintEventRepository extends JpaRepository<ComplaintEvent, String> {
 
-  List<ComplaintEvent> findByComplaintIdOrderByOccurredAtAscIdAsc(String complaintId);
+  List<ComplaintEvent> findByComplaintIdOrderBySequenceNumberAsc(String complaintId);
+
+  long countByComplaintId(String complaintId);
 }

@@ -109,6 +109,12 @@ public class ComplaintService {
    */
   @Transactional
   public Submission submit(Intake intake, String user) {
+    return submit(intake, user, properties.jurisdiction());
+  }
+
+  /** {@link #submit(Intake, String)} under a given jurisdiction profile (tests of the other profiles). */
+  @Transactional
+  Submission submit(Intake intake, String user, Jurisdiction jurisdiction) {
     String hash = hash(intake);
     Optional<Complaint> existing = complaints.findByExternalReference(intake.externalReference());
     if (existing.isPresent()) {
@@ -118,7 +124,7 @@ public class ComplaintService {
       }
       return new Submission(existing.get(), false);
     }
-    Complaint complaint = complaints.saveAndFlush(newComplaint(intake, hash, user));
+    Complaint complaint = complaints.saveAndFlush(newComplaint(intake, hash, user, jurisdiction));
     ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessKeys.COMPLAINT_RESOLUTION,
         complaint.getId(), Map.of(ComplaintProcess.COMPLAINT_ID, complaint.getId()));
     complaint.started(instance.getId());
@@ -158,7 +164,8 @@ public class ComplaintService {
     }
     Complaint complaint;
     try {
-      complaint = complaints.saveAndFlush(newComplaint(intake, null, user == null ? SYSTEM : user));
+      complaint = complaints.saveAndFlush(newComplaint(intake, null, user == null ? SYSTEM : user,
+          properties.jurisdiction()));
     } catch (InvalidRequestException invalid) {
       throw new ComplaintRuleViolation(invalid.problems().stream().map(FieldProblem::message)
           .reduce((a, b) -> a + " " + b).orElse("Invalid complaint."));
@@ -168,7 +175,7 @@ public class ComplaintService {
     return complaint.getId();
   }
 
-  private Complaint newComplaint(Intake intake, String hash, String user) {
+  private Complaint newComplaint(Intake intake, String hash, String user, Jurisdiction jurisdiction) {
     List<FieldProblem> problems = new ArrayList<>();
     Customer customer = null;
     if (intake.customerNationalId() != null) {
@@ -196,7 +203,7 @@ public class ComplaintService {
     }
     return Complaint.receive(intake.externalReference(), hash, customer.getId(), loanNumber, intake.channel(),
         intake.category(), intake.severity(), intake.disputesDebt(), intake.description().strip(),
-        intake.preferredLanguage(), properties.jurisdiction(), user, clock.instant());
+        intake.preferredLanguage(), jurisdiction, user, clock.instant());
   }
 
   private void received(Complaint complaint, String user) {
@@ -218,7 +225,7 @@ public class ComplaintService {
   /** Its history, oldest first. */
   @Transactional(readOnly = true)
   public List<ComplaintEvent> history(String complaintId) {
-    return events.findByComplaintIdOrderByOccurredAtAscIdAsc(complaintId);
+    return events.findByComplaintIdOrderBySequenceNumberAsc(complaintId);
   }
 
   // ---------------------------------------------------------------- triage and deadlines
@@ -550,7 +557,7 @@ public class ComplaintService {
   }
 
   private void event(Complaint c, String kind, String actor, String detail) {
-    events.save(new ComplaintEvent(c.getId(), clock.instant(), kind, actor == null ? SYSTEM : actor, detail));
+    events.save(new ComplaintEvent(c.getId(), (int) events.countByComplaintId(c.getId()) + 1, clock.instant(), kind, actor == null ? SYSTEM : actor, detail));
   }
 
   private Complaint load(String complaintId) {
