@@ -17,6 +17,8 @@ public enum CollectionActionType {
   CALL,
   /** A call in the senior escalation stage (a final call; its own unit cost). */
   SENIOR_CALL,
+  /** A visit to the borrower in the senior escalation stage, instead of the final call (outcome = its outcome). */
+  FIELD_VISIT,
   /** A call the contact policy deferred (outcome = the policy's reason). */
   CALL_DEFERRED,
   /** A call the contact policy refused for good (cease contact): the stage counts as done. */

@@ -48,7 +48,8 @@ class CollectionCallListener implements TaskListener {
         outcome instanceof String text ? text : null,
         task.getVariable(CollectionProcess.PROMISED_DATE), task.getVariable(CollectionProcess.PROMISED_AMOUNT),
         task.getVariable(CollectionProcess.HARDSHIP_REASON),
-        task.getVariable(CollectionProcess.REQUESTED_EXTENSION_MONTHS)), actor);
+        task.getVariable(CollectionProcess.REQUESTED_EXTENSION_MONTHS),
+        task.getVariable(CollectionProcess.CONTACT_METHOD)), actor);
     task.getExecution().setVariable(CollectionProcess.LAST_CALL_OUTCOME, recorded.name());
     task.getExecution().setVariable(CollectionProcess.LAST_COLLECTOR, actor);
     for (String input : new String[] {CollectionProcess.CALL_OUTCOME, CollectionProcess.PROMISED_DATE,

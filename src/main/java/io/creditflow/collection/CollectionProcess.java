@@ -38,6 +38,8 @@ public final class CollectionProcess {
   /** What the collector records on Task_CallCustomer (form Form_CollectionCall). */
   public static final String CALL_OUTCOME = "callOutcome";
   public static final String PROMISED_DATE = "promisedDate";
+  /** CALL (default) or, in the senior escalation stage, FIELD_VISIT: how the collector reached the borrower. */
+  public static final String CONTACT_METHOD = "contactMethod";
   public static final String PROMISED_AMOUNT = "promisedAmount";
   public static final String HARDSHIP_REASON = "hardshipReason";
   public static final String REQUESTED_EXTENSION_MONTHS = "requestedExtensionMonths";

@@ -63,6 +63,8 @@ public class CollectionService {
 
   static final String DECISION_STAGE = "collectionStage";
   static final String PHONE_REF = "mobile";
+  /** The place a field visit goes to, as a reference (the address itself is in the servicing system). */
+  static final String FIELD_VISIT_REF = "home-address";
   static final Set<String> UNANSWERED = Set.of(CallOutcome.NO_ANSWER.name(), CallOutcome.WRONG_NUMBER.name());
   private static final int[] BUREAU_THRESHOLDS = {30, 60, 90};
   private static final Logger log = LoggerFactory.getLogger(CollectionService.class);
@@ -80,8 +82,18 @@ public class CollectionService {
   public record CallCheck(String decision, Date notBefore, String decisionId, String reason) {}
 
   /** What the collector entered on the call task. */
+  /**
+   * What the collector records. {@code contactMethod}: {@code CALL} (default) or, in the senior escalation stage only,
+   * {@code FIELD_VISIT} (a visit to the borrower instead of the final call).
+   */
   public record CallInput(String outcome, Object promisedDate, Object promisedAmount, Object hardshipReason,
-      Object requestedExtensionMonths) {}
+      Object requestedExtensionMonths, Object contactMethod) {
+
+    public CallInput(String outcome, Object promisedDate, Object promisedAmount, Object hardshipReason,
+        Object requestedExtensionMonths) {
+      this(outcome, promisedDate, promisedAmount, hardshipReason, requestedExtensionMonths, null);
+    }
+  }
 
   /** The case as the API shows it. */
   public record CaseView(CollectionCase collectionCase, boolean onHoldNow, List<CollectionAction> actions) {}
@@ -469,15 +481,22 @@ public class CollectionService {
       hardshipReason(input.hardshipReason());
       extensionMonths(input.requestedExtensionMonths());
     }
-    ContactDecision decision = decideCall(c, now);
+    ContactChannel channel = contactMethod(c, input.contactMethod());
+    ContactDecision decision = channel == ContactChannel.FIELD_VISIT
+        ? contactPolicy.decide(new ContactRequest(c.getLoanNumber(), ContactChannel.FIELD_VISIT,
+            ContactParty.BORROWER, "collection.field-visit", now))
+        : decideCall(c, now);
     if (!decision.allowed()) {
-      throw new CollectionRuleViolation("A call to this customer is not allowed now: " + describe(decision)
-          + ". The outcome cannot be recorded for a call the contact policy forbids.");
+      throw new CollectionRuleViolation("A " + (channel == ContactChannel.FIELD_VISIT ? "field visit to" : "call to")
+          + " this customer is not allowed now: " + describe(decision)
+          + ". The outcome cannot be recorded for a contact the contact policy forbids.");
     }
-    contactPolicy.recordCall(c.getLoanNumber(), decision.decisionId(), outcome, PHONE_REF, actor, now);
+    contactPolicy.recordCall(c.getLoanNumber(), decision.decisionId(), outcome,
+        channel == ContactChannel.FIELD_VISIT ? FIELD_VISIT_REF : PHONE_REF, actor, now);
     c.called(c.getCurrentStage(), outcome.name(), now);
-    record(c, c.getCurrentStage() == CollectionStage.SENIOR_ESCALATION ? CollectionActionType.SENIOR_CALL
-        : CollectionActionType.CALL, ContactChannel.CALL.name(), outcome.name(), decision.decisionId(), actor);
+    record(c, channel == ContactChannel.FIELD_VISIT ? CollectionActionType.FIELD_VISIT
+        : c.getCurrentStage() == CollectionStage.SENIOR_ESCALATION ? CollectionActionType.SENIOR_CALL
+        : CollectionActionType.CALL, channel.name(), outcome.name(), decision.decisionId(), actor);
     switch (outcome) {
       case PROMISE_TO_PAY -> {
         c.promise(promisedDate, promisedAmount, now);
@@ -491,6 +510,20 @@ public class CollectionService {
     }
     log.info("Collection case {} (loan {}): call by {} recorded as {}", c.getId(), c.getLoanNumber(), actor, outcome);
     return outcome;
+  }
+
+  /** CALL unless a senior collector chose FIELD_VISIT in the senior escalation stage. */
+  private static ContactChannel contactMethod(CollectionCase c, Object chosen) {
+    if (chosen == null || "".equals(chosen) || ContactChannel.CALL.name().equals(chosen)) {
+      return ContactChannel.CALL;
+    }
+    if (!ContactChannel.FIELD_VISIT.name().equals(chosen)) {
+      throw new CollectionRuleViolation("contactMethod must be CALL or FIELD_VISIT.");
+    }
+    if (c.getCurrentStage() != CollectionStage.SENIOR_ESCALATION) {
+      throw new CollectionRuleViolation("A field visit is only for the senior escalation stage.");
+    }
+    return ContactChannel.FIELD_VISIT;
   }
 
   // ---------------------------------------------------------------------------------------------- outside the stages

@@ -70,7 +70,7 @@ class CobMariaDbIT {
       ledger.addLoan(loan, d.minusDays(1));
     }
     ledger.script(settled, d, Outcome.settledToday());
-    ledger.script(p + "02", d, Outcome.pastDue(4, false));
+    ledger.script(p + "02", d, Outcome.pastDue(1, false)); // collection-grace-days 0: collection from 1 day past due
     ledger.poison(p + "03");
     ledger.dueInstalment(new DueInstalment(p + "01", "CUST-01", 2, d.plusDays(3), new BigDecimal("10.00"), "CNY"));
 

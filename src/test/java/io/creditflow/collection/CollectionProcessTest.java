@@ -425,6 +425,32 @@ class CollectionProcessTest {
   }
 
   @Test
+  void aSeniorCollectorMayVisitTheBorrowerInsteadOfTheFinalCallACollectorMayNot() {
+    String collectorLoan = fixture.loan("C");
+    fixture.pastDue(collectorLoan, 7);
+    Task call = fixture.task(started(collectorLoan));
+    assertThatThrownBy(() -> fixture.complete(call, "collector", Map.of(CollectionProcess.CALL_OUTCOME, "REFUSED",
+        CollectionProcess.CONTACT_METHOD, "FIELD_VISIT"))).rootCause()
+        .hasMessageContaining("only for the senior escalation stage");
+
+    String loan = fixture.loan("C");
+    fixture.pastDue(loan, 35);
+    ProcessInstance process = started(loan);
+    Task senior = fixture.task(process);
+    assertThat(fixture.candidateGroups(senior)).containsExactly("senior-collectors");
+
+    fixture.complete(senior, "senior", Map.of(CollectionProcess.CALL_OUTCOME, "REFUSED",
+        CollectionProcess.CONTACT_METHOD, "FIELD_VISIT"));
+
+    assertThat(fixture.actions(process)).contains("FIELD_VISIT:REFUSED").doesNotContain("SENIOR_CALL:REFUSED");
+    assertThat(jdbc.queryForObject("SELECT unit_cost FROM cf_collection_action WHERE case_id = ? AND action ="
+        + " 'FIELD_VISIT'", java.math.BigDecimal.class, fixture.caseOf(process).getId()))
+        .isEqualByComparingTo("30.00");
+    assertThat(jdbc.queryForObject("SELECT channel FROM cf_contact_call WHERE loan_number = ?", String.class, loan))
+        .isEqualTo("FIELD_VISIT");
+  }
+
+  @Test
   void aCollectorCannotRecordACallThePolicyForbidsNow() {
     String loan = fixture.loan("C");
     fixture.pastDue(loan, 7);
