@@ -7,6 +7,11 @@ ALTER TABLE cf_loan ADD COLUMN charged_off_balance DECIMAL(19,2) DEFAULT 0 NOT N
 ALTER TABLE cf_loan ADD COLUMN written_off_amount DECIMAL(19,2) DEFAULT 0 NOT NULL;
 ALTER TABLE cf_loan ADD COLUMN forgiven_amount DECIMAL(19,2) DEFAULT 0 NOT NULL;
 ALTER TABLE cf_payment ADD COLUMN recovered DECIMAL(19,2) DEFAULT 0 NOT NULL;
+-- a payment after write-off allocates nothing to the schedule: the whole amount recovers the written-off balance
+ALTER TABLE cf_payment DROP CONSTRAINT ck_cf_payment_allocation;
+ALTER TABLE cf_payment ADD CONSTRAINT ck_cf_payment_allocation CHECK (penalty_paid >= 0 AND interest_paid >= 0
+    AND principal_paid >= 0 AND prepaid_principal >= 0 AND recovered >= 0
+    AND penalty_paid + interest_paid + principal_paid + prepaid_principal + recovered = amount);
 
 CREATE TABLE cf_legal_case (
     id                       VARCHAR(36)    NOT NULL,
