@@ -80,6 +80,30 @@ class MariaDbIT {
   }
 
   @Test
+  void theCollectionReportsAggregateQueriesRunOnMariaDb() {
+    JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+    String id = java.util.UUID.randomUUID().toString();
+    jdbc.update("INSERT INTO cf_collection_case (id, loan_number, process_instance_id, customer_id, currency,"
+        + " started_at, ended_at, start_dpd, max_dpd, strategy, current_stage, outcome, promises_made, promises_kept,"
+        + " promises_broken, on_hold, cycle_number, stage_attempts, bureau_reported_dpd, action_count, version)"
+        + " VALUES (?, 'RPT-IT', ?, 'c', 'CNY', ?, ?, 1, 40, 'STANDARD', 'CALL', 'CURED', 0, 0, 0, FALSE, 1, 0, 0, 0,"
+        + " 0)", id, "pi-" + id, java.sql.Timestamp.from(Instant.parse("2040-01-02T02:00:00Z")),
+        java.sql.Timestamp.from(Instant.parse("2040-01-09T02:00:00Z")));
+    jdbc.update("INSERT INTO cf_collection_action (id, case_id, sequence_number, loan_number, occurred_at, stage,"
+        + " action, unit_cost, actor) VALUES (?, ?, 1, 'RPT-IT', ?, 'CALL', 'CALL', 2.00, 'test')",
+        java.util.UUID.randomUUID().toString(), id, java.sql.Timestamp.from(Instant.parse("2040-01-03T02:00:00Z")));
+    io.creditflow.collection.CollectionReport report = context
+        .getBean(io.creditflow.collection.CollectionReportService.class)
+        .report(java.time.LocalDate.of(2040, 1, 1), java.time.LocalDate.of(2040, 1, 31));
+    assertThat(report.cases().started()).isEqualTo(1);
+    assertThat(report.cases().cureRate()).isEqualByComparingTo("1.0000");
+    assertThat(report.cost().perCuredLoan()).isEqualByComparingTo("2.00");
+    assertThat(report.rollRates().get(0).rate()).isEqualByComparingTo("1.0000"); // DPD 40: reached 31-60
+    assertThat(report.rollRates().get(1).rate()).isEqualByComparingTo("0.0000");
+    assertThat(report.contacts().deferred()).isZero();
+  }
+
+  @Test
   void connectionsAreReadCommittedWhateverTheServerDefault() throws Exception {
     try (Connection connection = context.getBean(DataSource.class).getConnection()) {
       assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);

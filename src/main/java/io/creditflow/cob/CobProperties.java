@@ -32,6 +32,6 @@ public record CobProperties(
     @DefaultValue("0 30 0 * * ?") @NotBlank String cron,
     @DefaultValue("200") @Min(1) @Max(1000) int chunkSize,
     @DefaultValue("3") @Min(0) @Max(60) int reminderDaysAhead,
-    @DefaultValue("3") @Min(0) @Max(90) int collectionGraceDays,
+    @DefaultValue("0") @Min(0) @Max(90) int collectionGraceDays,
     @DefaultValue("zh-CN") @NotBlank String noticeLanguage,
     @DefaultValue("4") @Min(1) @Max(32) int parallelism) {}

@@ -13,15 +13,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Step 3: starts {@code collection} (business key = loan number) for each loan step 1 found newly past due after
- * grace, unless the loan already has a running {@code collection}, {@code hardshipAssessment} or {@code legalHandover}
- * instance (then skipped). Each loan in its own engine command and transaction, so one failing start is recorded and
+ * grace, unless the loan already has a running {@code collection} or {@code legalHandover} instance (then skipped). A
+ * loan under hardship assessment gets its collection all the same: the assessment holds collection contact
+ * ({@code CollectionHolds}), so the case starts on hold and goes on when the assessment ends; otherwise such a loan,
+ * no longer newly past due afterwards, would never reach collection. Each loan in its own engine command and transaction, so one failing start is recorded and
  * skipped; the check makes a redone chunk harmless.
  */
 @Component
 class StartCollectionsStep implements ChunkStep {
 
   static final List<String> BLOCKING_PROCESSES =
-      List.of(ProcessKeys.COLLECTION, ProcessKeys.HARDSHIP_ASSESSMENT, ProcessKeys.LEGAL_HANDOVER);
+      List.of(ProcessKeys.COLLECTION, ProcessKeys.LEGAL_HANDOVER);
 
   private final CobFollowUpRepository followUps;
   private final LoanWork loanWork;

@@ -1,5 +1,6 @@
 package io.creditflow.hardship;
 
+import io.creditflow.collection.CollectionHolds;
 import io.creditflow.common.audit.AuditTrail;
 import io.creditflow.common.web.ConflictException;
 import io.creditflow.common.web.NotFoundException;
@@ -24,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Hardship requests: taking one in and starting {@code hardshipAssessment}, the options a credit officer compares, the
  * decision, and carrying it out (restructuring through {@link LedgerActions}, telling the customer). The customer's
  * note is stored and shown to staff but never logged, audited or put into process variables other than the task's
- * display text.
+ * display text. While a request is being assessed, collection of the loan is held ({@link CollectionHolds}, source
+ * {@code hardship:<requestId>}); the hold is released when the assessment ends (restructured or declined).
  */
 @Service
 public class HardshipService {
@@ -45,10 +47,12 @@ public class HardshipService {
   private final LedgerActions ledger;
   private final RuntimeService runtime;
   private final AuditTrail audit;
+  private final CollectionHolds collectionHolds;
   private final Clock clock;
 
   HardshipService(HardshipRequestRepository requests, HardshipOptions options, HardshipNotices notices,
-      LoanQueries loans, LedgerActions ledger, RuntimeService runtime, AuditTrail audit, Clock clock) {
+      LoanQueries loans, LedgerActions ledger, RuntimeService runtime, AuditTrail audit,
+      CollectionHolds collectionHolds, Clock clock) {
     this.requests = requests;
     this.options = options;
     this.notices = notices;
@@ -56,6 +60,7 @@ public class HardshipService {
     this.ledger = ledger;
     this.runtime = runtime;
     this.audit = audit;
+    this.collectionHolds = collectionHolds;
     this.clock = clock;
   }
 
@@ -89,6 +94,7 @@ public class HardshipService {
     ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessKeys.HARDSHIP_ASSESSMENT, loanNumber,
         Map.of(HardshipProcess.REQUEST_ID, request.getId(), HardshipProcess.LOAN_NUMBER, loanNumber));
     request.started(instance.getId());
+    collectionHolds.hold(loanNumber, holdSource(request.getId()), "Hardship assessment");
     audit.record(user, "HARDSHIP_REQUESTED", "loan", loanNumber, "request " + request.getId() + ", "
         + command.reason() + ", " + command.requestedExtensionMonths() + " months");
     log.info("Hardship request {} for loan {} ({}): instance {}", request.getId(), loanNumber, command.reason(),
@@ -212,14 +218,20 @@ public class HardshipService {
         request.getNewRemainingMonths());
   }
 
-  /** Task_NotifyRestructured: tells the customer the new instalment and term. */
+  /** Task_NotifyRestructured: tells the customer the new instalment and term; collection is no longer held. */
   @Transactional
   public void notifyRestructured(String requestId) {
     HardshipRequest request = load(requestId);
     notices.approved(request, loan(request));
+    collectionHolds.release(request.getLoanNumber(), holdSource(requestId));
   }
 
-  /** Task_NotifyDeclined: the request is DECLINED and the customer is told why. */
+  /** The collection hold of a request while it is assessed. */
+  static String holdSource(String requestId) {
+    return "hardship:" + requestId;
+  }
+
+  /** Task_NotifyDeclined: the request is DECLINED and the customer is told why; collection is no longer held. */
   @Transactional
   public void decline(String requestId) {
     HardshipRequest request = load(requestId);
@@ -231,6 +243,7 @@ public class HardshipService {
           request.getDeclineReason());
     }
     notices.declined(request, loan(request));
+    collectionHolds.release(request.getLoanNumber(), holdSource(requestId));
   }
 
   private Loan loan(HardshipRequest request) {

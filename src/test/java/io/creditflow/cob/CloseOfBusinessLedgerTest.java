@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,6 +83,8 @@ class CloseOfBusinessLedgerTest {
     assertThat(late.getOutstandingPenalty()).isPositive();
     assertThat(late.getLastClosedOn()).isEqualTo(LocalDate.of(2027, 2, 14));
     assertThat(collections(missed)).hasSize(1);
+    String collection = ((ProcessInstance) collections(missed).get(0)).getId();
+    runCollectionJobs(collection); // the case opens and waits for its next stage
 
     Loan onTime = loans.loan(punctual).orElseThrow().loan();
     assertThat(onTime.getStatus()).isEqualTo(LoanStatus.ACTIVE);
@@ -92,6 +95,7 @@ class CloseOfBusinessLedgerTest {
     payments.post(missed, new PaymentCommand("PAY-" + UUID.randomUUID(),
         overdue.getTotalDue().add(late.getOutstandingPenalty()), LocalDate.of(2027, 2, 15),
         PaymentChannel.BANK_TRANSFER));
+    runCollectionJobs(collection); // the payment reached the waiting case: re-evaluated, cured
 
     assertThat(collections(missed)).isEmpty();
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
@@ -111,6 +115,17 @@ class CloseOfBusinessLedgerTest {
   private List<?> collections(String loanNumber) {
     return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ProcessKeys.COLLECTION)
         .processInstanceBusinessKey(loanNumber).list();
+  }
+
+  private void runCollectionJobs(String processInstanceId) {
+    for (int round = 0; round < 20; round++) {
+      List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
+          .executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
   }
 
   private static void today(LocalDate date) {

@@ -116,7 +116,7 @@ class CloseOfBusinessProcessTest {
 
     // step 3: one new collection case, none within grace, none twice
     ProcessInstance collection = collection(p + "02");
-    assertThat(collection).isWaitingAt("Task_ContactCustomer")
+    assertThat(collection).isWaitingAt("Task_GatherFacts")
         .variables().containsEntry("loanNumber", p + "02").containsEntry("daysPastDue", 4)
         .containsEntry("businessDate", "2027-02-09");
     assertThat(collections(p + "03")).isZero();

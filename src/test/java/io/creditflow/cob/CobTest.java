@@ -14,7 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a private in-memory H2 database and a random port, with {@link FakeDailyClose} as the
- * ledger, chunks of 2 loans, and the daily timer at 03:45 (tests fire it by hand). Test classes
+ * ledger, chunks of 2 loans, collection after 3 days past due (grace), and the daily timer at 03:45 (tests fire it by hand). Test classes
  * with this annotation share one context; jobs are driven by the tests.
  */
 @Target(ElementType.TYPE)
@@ -24,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
     "camunda.bpm.generate-unique-process-application-name=true",
     "creditflow.notifications.dispatcher-enabled=false",
     "creditflow.cob.chunk-size=2",
+    "creditflow.cob.collection-grace-days=3",
     "creditflow.cob.daily-enabled=true",
     "creditflow.cob.cron=0 45 3 * * ?"})
 @ActiveProfiles("test")

@@ -35,6 +35,7 @@ class HardshipProcessTest {
 
   @Autowired ProcessEngine engine;
   @Autowired HardshipService hardship;
+  @Autowired io.creditflow.collection.CollectionHolds holds;
   @Autowired DisbursementService disbursements;
   @Autowired CustomerService customers;
   @Autowired LoanQueries loans;
@@ -189,9 +190,11 @@ class HardshipProcessTest {
   }
 
   @Test
-  void theProcessRunsUnderTheLoanNumberSoTheCloseOfBusinessSkipsCollection() {
+  void theProcessRunsUnderTheLoanNumberAndHoldsCollectionUntilItEnds() {
+    assertThat(holds.onHold(loanNumber)).isFalse();
     HardshipRequest request = request(6, null);
 
+    assertThat(holds.onHold(loanNumber)).isTrue();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(loanNumber)
         .processDefinitionKey(ProcessKeys.HARDSHIP_ASSESSMENT).count()).isEqualTo(1);
     assertThat(process(request)).variables().containsEntry(HardshipProcess.REQUEST_ID, request.getId())

@@ -1,0 +1,23 @@
+package io.creditflow.collection;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_ApplyPayment: records the payment; {@code stillPastDue} says whether the case goes on. */
+@Component
+class ApplyPaymentDelegate implements JavaDelegate {
+
+  private final CollectionService collection;
+
+  ApplyPaymentDelegate(CollectionService collection) {
+    this.collection = collection;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.setVariable(CollectionProcess.STILL_PAST_DUE, collection.paymentReceived(
+        execution.getProcessInstanceId(), (String) execution.getVariable(CollectionProcess.PAYMENT_REFERENCE),
+        execution.getVariable(CollectionProcess.AMOUNT)));
+  }
+}
