@@ -36,10 +36,13 @@ class CobMariaDbIT {
   @BeforeAll
   static void start() {
     System.setProperty("spring.main.sources", CobTest.FakeLedger.class.getName());
+    // as CobTest: the scripted loan crosses a grace of 3 days (the default became 0 with staged collection)
+    System.setProperty("creditflow.cob.collection-grace-days", "3");
     try {
       context = MariaDbApplication.start();
     } finally {
       System.clearProperty("spring.main.sources");
+      System.clearProperty("creditflow.cob.collection-grace-days");
     }
   }
 
