@@ -91,6 +91,17 @@ public class Loan {
   @Column(name = "penalty_accrued", nullable = false, precision = 19, scale = 2)
   private BigDecimal penaltyAccrued;
 
+  /** What a written-off loan still owes as a recovery (0 unless WRITTEN_OFF); payments reduce it. */
+  @Column(name = "charged_off_balance", nullable = false, precision = 19, scale = 2)
+  private BigDecimal chargedOffBalance = Money.ZERO;
+
+  /** The balance written off (WRITTEN_OFF) and the balance forgiven (settled for less), for the record. */
+  @Column(name = "written_off_amount", nullable = false, precision = 19, scale = 2)
+  private BigDecimal writtenOffAmount = Money.ZERO;
+
+  @Column(name = "forgiven_amount", nullable = false, precision = 19, scale = 2)
+  private BigDecimal forgivenAmount = Money.ZERO;
+
   @Version
   private Long version;
 
@@ -205,6 +216,61 @@ public class Loan {
     return ++scheduleVersion;
   }
 
+  /** Handed to legal: IN_LEGAL. False when it already is. */
+  boolean toLegal() {
+    checkOpen();
+    if (status == LoanStatus.IN_LEGAL) {
+      return false;
+    }
+    status = LoanStatus.IN_LEGAL;
+    return true;
+  }
+
+  /** Back from legal: DELINQUENT or ACTIVE by the days past due. False when the loan is not IN_LEGAL. */
+  boolean fromLegal(int graceDays) {
+    if (status != LoanStatus.IN_LEGAL) {
+      return false;
+    }
+    status = daysPastDue > graceDays ? LoanStatus.DELINQUENT : LoanStatus.ACTIVE;
+    return true;
+  }
+
+  /** Forgives everything still owed (settled for less): SETTLED. Returns the amount forgiven. */
+  BigDecimal forgive() {
+    checkOpen();
+    BigDecimal amount = getBalance();
+    forgivenAmount = Money.cents(forgivenAmount.add(amount));
+    zeroOutstanding();
+    status = LoanStatus.SETTLED;
+    return amount;
+  }
+
+  /** Writes the balance off: WRITTEN_OFF, the balance kept as charged-off balance for recoveries. Returns it. */
+  BigDecimal writeOff() {
+    checkOpen();
+    BigDecimal amount = getBalance();
+    writtenOffAmount = amount;
+    chargedOffBalance = amount;
+    zeroOutstanding();
+    status = LoanStatus.WRITTEN_OFF;
+    return amount;
+  }
+
+  /** A payment received after write-off reduces the charged-off balance. */
+  void recover(BigDecimal amount) {
+    if (status != LoanStatus.WRITTEN_OFF || amount.signum() <= 0 || amount.compareTo(chargedOffBalance) > 0) {
+      throw new IllegalArgumentException("a recovery must be positive and at most the charged-off balance");
+    }
+    chargedOffBalance = Money.cents(chargedOffBalance.subtract(amount));
+  }
+
+  private void zeroOutstanding() {
+    outstandingPrincipal = Money.ZERO;
+    outstandingInterest = Money.ZERO;
+    outstandingPenalty = Money.ZERO;
+    daysPastDue = 0;
+  }
+
   private void checkOpen() {
     if (isClosed()) {
       throw new IllegalStateException("loan " + loanNumber + " is " + status);
@@ -236,6 +302,9 @@ public class Loan {
   public int getScheduleVersion() { return scheduleVersion; }
   public LocalDate getLastClosedOn() { return lastClosedOn; }
   public BigDecimal getPenaltyAccrued() { return penaltyAccrued; }
+  public BigDecimal getChargedOffBalance() { return chargedOffBalance; }
+  public BigDecimal getWrittenOffAmount() { return writtenOffAmount; }
+  public BigDecimal getForgivenAmount() { return forgivenAmount; }
   public Long getVersion() { return version; }
   public Instant getCreatedAt() { return createdAt; }
 }

@@ -65,6 +65,10 @@ public class Payment {
   @Column(name = "prepaid_principal", nullable = false, precision = 19, scale = 2, updatable = false)
   private BigDecimal prepaidPrincipal;
 
+  /** The amount that recovered a written-off balance (0 for an ordinary payment). */
+  @Column(nullable = false, precision = 19, scale = 2, updatable = false)
+  private BigDecimal recovered = Money.ZERO;
+
   @Column(name = "balance_after", nullable = false, precision = 19, scale = 2, updatable = false)
   private BigDecimal balanceAfter;
 
@@ -110,7 +114,22 @@ public class Payment {
   record Outcome(BigDecimal penalty, BigDecimal interest, BigDecimal principal, BigDecimal prepaidPrincipal,
       Loan loanAfter) {}
 
+  /**
+   * A payment on a WRITTEN_OFF loan: nothing is allocated to the schedule; the whole amount is a recovery of the
+   * charged-off balance (the caller has reduced it on {@code loanAfter}).
+   */
+  static Payment recovery(Loan loanAfter, Received received) {
+    Payment payment = booked(loanAfter, received, new Outcome(Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO,
+        loanAfter), true);
+    payment.recovered = Money.cents(received.amount());
+    return payment;
+  }
+
   static Payment booked(Loan loan, Received received, Outcome outcome) {
+    return booked(loan, received, outcome, false);
+  }
+
+  private static Payment booked(Loan loan, Received received, Outcome outcome, boolean recovery) {
     Payment payment = new Payment();
     payment.id = UUID.randomUUID().toString();
     payment.paymentReference = Objects.requireNonNull(received.paymentReference());
@@ -125,8 +144,8 @@ public class Payment {
     payment.interestPaid = Money.cents(outcome.interest());
     payment.principalPaid = Money.cents(outcome.principal());
     payment.prepaidPrincipal = Money.cents(outcome.prepaidPrincipal());
-    if (payment.penaltyPaid.add(payment.interestPaid).add(payment.principalPaid).add(payment.prepaidPrincipal)
-        .compareTo(payment.amount) != 0) {
+    if (!recovery && payment.penaltyPaid.add(payment.interestPaid).add(payment.principalPaid)
+        .add(payment.prepaidPrincipal).compareTo(payment.amount) != 0) {
       throw new IllegalStateException("allocation does not add up to the amount of payment " + payment.id);
     }
     Loan after = outcome.loanAfter();
@@ -166,6 +185,7 @@ public class Payment {
   public BigDecimal getInterestPaid() { return interestPaid; }
   public BigDecimal getPrincipalPaid() { return principalPaid; }
   public BigDecimal getPrepaidPrincipal() { return prepaidPrincipal; }
+  public BigDecimal getRecovered() { return recovered; }
   public BigDecimal getBalanceAfter() { return balanceAfter; }
   public BigDecimal getPrincipalAfter() { return principalAfter; }
   public int getDaysPastDueAfter() { return daysPastDueAfter; }

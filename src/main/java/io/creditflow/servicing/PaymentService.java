@@ -207,6 +207,9 @@ public class PaymentService {
     if (valueDate.isBefore(loan.getDisbursedOn())) {
       throw invalid("valueDate", "must not be before the loan was disbursed (" + loan.getDisbursedOn() + ")");
     }
+    if (loan.getStatus() == LoanStatus.WRITTEN_OFF) {
+      return recover(loan, command, amount, receivedBy, now);
+    }
     LoanAccount account = new LoanAccount(loan, instalments
         .findByLoanNumberAndScheduleVersionOrderBySequenceNumberAsc(loanNumber, loan.getScheduleVersion()), rules);
     LocalDate horizon = account.horizon(valueDate);
@@ -258,6 +261,34 @@ public class PaymentService {
     log.info("Payment {} booked on loan {}: status {}, {} days past due", command.paymentReference(), loanNumber,
         loan.getStatus(), loan.getDaysPastDue());
     return new PaymentResult(PaymentView.of(payment, lines), true);
+  }
+
+  /**
+   * A payment on a WRITTEN_OFF loan is a recovery: it reduces the charged-off balance (refused above it) and touches
+   * no schedule line; the loan stays WRITTEN_OFF. PaymentReceived is delivered as for any payment.
+   */
+  private PaymentResult recover(Loan loan, PaymentCommand command, BigDecimal amount, String receivedBy,
+      Instant now) {
+    if (amount.compareTo(loan.getChargedOffBalance()) > 0) {
+      throw invalid("amount", "must not exceed the written-off balance still to recover: "
+          + loan.getChargedOffBalance().toPlainString() + " " + loan.getCurrency());
+    }
+    loan.recover(amount);
+    Payment payment = Payment.recovery(loan, new Payment.Received(command.paymentReference(), amount,
+        command.valueDate(), command.channel(), now, receivedBy));
+    payments.saveAndFlush(payment);
+    auditTrail.record(receivedBy, "RECOVERY_RECEIVED", "loan", loan.getLoanNumber(), "payment "
+        + command.paymentReference() + " " + amount.toPlainString() + " " + loan.getCurrency() + " after write-off, "
+        + loan.getChargedOffBalance().toPlainString() + " left to recover");
+    String paymentId = payment.getId();
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        correlator.deliver(paymentId);
+      }
+    });
+    log.info("Recovery {} booked on written-off loan {}", command.paymentReference(), loan.getLoanNumber());
+    return new PaymentResult(PaymentView.of(payment, List.of()), true);
   }
 
   private PaymentView view(Payment payment) {

@@ -124,11 +124,18 @@ class CollectionProcessTest {
     assertThat(bureauKinds(loan)).containsExactlyInAnyOrder("DPD_30", "DPD_60", "DPD_90");
     ProcessInstance legal = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(ProcessKeys.LEGAL_HANDOVER).processInstanceBusinessKey(loan).singleResult();
-    assertThat(legal).isWaitingAt("Task_TakeOverCase").variables().containsEntry("loanNumber", loan)
+    // legalHandover (the legal issue's model): opens the case, assembles the case file, then the lawyer reviews
+    assertThat(legal).isWaitingAt("Task_OpenCase").variables().containsEntry("loanNumber", loan)
         .containsEntry("collectionCaseId", handedOver.getId());
-    Task takeOver = fixture.task(legal);
-    assertThat(fixture.candidateGroups(takeOver)).containsExactly("legal");
-    engine.getTaskService().complete(takeOver.getId());
+    fixture.runJobs(legal.getId());
+    fixture.runJobs(legal.getId());
+    Task review = fixture.task(legal);
+    assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_LegalReview");
+    assertThat(fixture.candidateGroups(review)).containsExactly("legal");
+    engine.getTaskService().setAssignee(review.getId(), "lawyer");
+    engine.getTaskService().complete(review.getId(), Map.of("legalDecision", "RETURN_TO_COLLECTION",
+        "decisionReason", "test: back to collection"));
+    fixture.runJobs(legal.getId());
     assertThat(process).hasPassed("EndEvent_HandedToLegal").isEnded();
   }
 

@@ -1,0 +1,49 @@
+package io.creditflow.legal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * The case file as assembled when the case opened ({@code cf_legal_case_file}): a JSON snapshot that is never changed,
+ * so that the PDF and JSON served later are exactly what the lawyer worked from.
+ */
+@Entity
+@Table(name = "cf_legal_case_file")
+public class LegalCaseFile {
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "case_id", nullable = false, length = 36, updatable = false)
+  private String caseId;
+
+  @Column(name = "assembled_at", nullable = false, updatable = false)
+  private Instant assembledAt;
+
+  @Lob
+  @Column(nullable = false, updatable = false)
+  private String content;
+
+  protected LegalCaseFile() {}
+
+  static LegalCaseFile of(String caseId, String content, Instant at) {
+    LegalCaseFile f = new LegalCaseFile();
+    f.id = UUID.randomUUID().toString();
+    f.caseId = caseId;
+    f.assembledAt = at.truncatedTo(ChronoUnit.SECONDS);
+    f.content = content;
+    return f;
+  }
+
+  public String getId() { return id; }
+  public String getCaseId() { return caseId; }
+  public Instant getAssembledAt() { return assembledAt; }
+  public String getContent() { return content; }
+}
