@@ -4,6 +4,7 @@ import io.creditflow.review.EarlyWarningService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -60,10 +61,10 @@ class RaiseEarlyWarningsStep implements ChunkStep {
   /** Follow-ups for the loans paid late on the business date; in the chunk's transaction, so a redone chunk redoes it. */
   private void addLatePayers(CobRun run) {
     Instant now = clock.instant();
-    for (String loanNumber : warnings.loansPaidLateOn(run.getBusinessDate())) {
-      if (!followUps.existsByRunIdAndKindAndLoanNumber(run.getId(), CobFollowUp.Kind.EARLY_WARNING, loanNumber)) {
-        followUps.save(new CobFollowUp(run.getId(), CobFollowUp.Kind.EARLY_WARNING, loanNumber, 0, now));
-      }
-    }
+    Set<String> present = followUps.loanNumbers(run.getId(), CobFollowUp.Kind.EARLY_WARNING);
+    followUps.saveAll(warnings.loansPaidLateOn(run.getBusinessDate()).stream()
+        .filter(loanNumber -> !present.contains(loanNumber))
+        .map(loanNumber -> new CobFollowUp(run.getId(), CobFollowUp.Kind.EARLY_WARNING, loanNumber, 0, now))
+        .toList());
   }
 }
