@@ -82,6 +82,12 @@ public class Customer {
     this.updatedAt = now;
   }
 
+  /** Sets the customer's own time zone (an IANA id such as Europe/London; null = unknown). */
+  void changeTimeZone(String zone, Instant now) {
+    this.timeZone = zone;
+    this.updatedAt = now;
+  }
+
   public String getId() { return id; }
   public String getNationalIdHash() { return nationalIdHash; }
   public String getNationalId() { return nationalId; }

@@ -49,6 +49,25 @@ public class CustomerService {
     return customer;
   }
 
+  /**
+   * Sets the customer's own time zone, in which the lawful-contact policy reads quiet hours and local days
+   * ({@code ZoneId} region id, e.g. {@code Europe/London}; null clears it: the configured default applies).
+   *
+   * @throws java.util.NoSuchElementException no such customer
+   * @throws java.time.DateTimeException {@code zone} is not a region id the JVM knows
+   */
+  @Transactional
+  public Customer changeTimeZone(String customerId, String zone) {
+    Customer customer = customers.findById(customerId).orElseThrow();
+    String id = zone == null ? null : java.time.ZoneId.of(zone).getId();
+    if (id != null && !java.time.ZoneId.getAvailableZoneIds().contains(id)) {
+      throw new java.time.DateTimeException("not a region time zone: " + zone);
+    }
+    customer.changeTimeZone(id, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    log.info("Customer {}: time zone {}", customerId, id == null ? "cleared" : id);
+    return customer;
+  }
+
   @Transactional(readOnly = true)
   public Optional<Customer> byNationalId(String nationalId) {
     return customers.findByNationalIdHash(protection.lookupHash(nationalId));
