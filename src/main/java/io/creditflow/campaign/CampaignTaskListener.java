@@ -1,10 +1,10 @@
 package io.creditflow.campaign;
 
+import io.creditflow.common.engine.TaskActors;
 import static io.creditflow.campaign.PromotionCampaignProcess.CAMPAIGN_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,13 +52,6 @@ class CampaignTaskListener implements TaskListener {
 
   /** The person completing the task: its assignee, else the authenticated user. */
   static String actingUser(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
-      throw new CampaignRuleViolation("Claim the task before completing it, so the decision has a name on it.");
-    }
-    return authentication.getUserId();
+    return TaskActors.actingUser(task).orElseThrow(() -> new CampaignRuleViolation("Claim the task before completing it, so the decision has a name on it."));
   }
 }

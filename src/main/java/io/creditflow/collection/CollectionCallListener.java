@@ -1,10 +1,10 @@
 package io.creditflow.collection;
 
+import io.creditflow.common.engine.TaskActors;
 import io.creditflow.contact.CallOutcome;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,13 +60,6 @@ class CollectionCallListener implements TaskListener {
 
   /** The assignee, else the authenticated user; a call outcome must have a name on it. */
   static String actingUser(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
-      throw new CollectionRuleViolation("Claim the task before completing it, so the outcome has a name on it.");
-    }
-    return authentication.getUserId();
+    return TaskActors.actingUser(task).orElseThrow(() -> new CollectionRuleViolation("Claim the task before completing it, so the outcome has a name on it."));
   }
 }

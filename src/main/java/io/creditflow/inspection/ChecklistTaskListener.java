@@ -1,9 +1,9 @@
 package io.creditflow.inspection;
 
+import io.creditflow.common.engine.TaskActors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,13 +35,6 @@ class ChecklistTaskListener implements TaskListener {
   }
 
   static String actingUser(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
-      throw new ProcessEngineException("Claim the task before completing it, so the finding has a name on it.");
-    }
-    return authentication.getUserId();
+    return TaskActors.actingUser(task).orElseThrow(() -> new ProcessEngineException("Claim the task before completing it, so the finding has a name on it."));
   }
 }

@@ -1,10 +1,10 @@
 package io.creditflow.legal;
 
+import io.creditflow.common.engine.TaskActors;
 import io.creditflow.servicing.Loan;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -91,13 +91,6 @@ class LegalTaskListener implements TaskListener {
 
   /** The person completing the task: its assignee, else the authenticated user. */
   private static String actingUser(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
-      throw new LegalRuleViolation("Claim the task before completing it, so the decision has a name on it.");
-    }
-    return authentication.getUserId();
+    return TaskActors.actingUser(task).orElseThrow(() -> new LegalRuleViolation("Claim the task before completing it, so the decision has a name on it."));
   }
 }

@@ -1,10 +1,10 @@
 package io.creditflow.monitoring;
 
+import io.creditflow.common.engine.TaskActors;
 import io.creditflow.monitoring.FundUsageInvestigation.Outcome;
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,13 +37,6 @@ class FundUsageTaskListener implements TaskListener {
   }
 
   private static String actingUser(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
-      throw new InvestigationRuleViolation("Claim the task before completing it, so the decision has a name on it.");
-    }
-    return authentication.getUserId();
+    return TaskActors.actingUser(task).orElseThrow(() -> new InvestigationRuleViolation("Claim the task before completing it, so the decision has a name on it."));
   }
 }

@@ -1,10 +1,10 @@
 package io.creditflow.notification;
 
+import io.creditflow.common.engine.TaskActors;
 import io.creditflow.notification.NotificationFailureProcess.Outcome;
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,13 +51,6 @@ class NotificationFailureTaskListener implements TaskListener {
   }
 
   private static String actingUser(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
-      throw new NotificationRuleViolation("Claim the task before completing it, so the decision has a name on it.");
-    }
-    return authentication.getUserId();
+    return TaskActors.actingUser(task).orElseThrow(() -> new NotificationRuleViolation("Claim the task before completing it, so the decision has a name on it."));
   }
 }

@@ -1,8 +1,8 @@
 package io.creditflow.origination;
 
+import io.creditflow.common.engine.TaskActors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,13 +50,6 @@ class ApprovalTaskListener implements TaskListener {
 
   /** The person completing the task: its assignee, else the authenticated user. */
   private static String actingUser(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
-      throw new ApprovalRuleViolation("Claim the task before completing it, so the decision has a name on it.");
-    }
-    return authentication.getUserId();
+    return TaskActors.actingUser(task).orElseThrow(() -> new ApprovalRuleViolation("Claim the task before completing it, so the decision has a name on it."));
   }
 }

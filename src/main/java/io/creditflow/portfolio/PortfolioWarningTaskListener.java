@@ -1,11 +1,11 @@
 package io.creditflow.portfolio;
 
+import io.creditflow.common.engine.TaskActors;
 import io.creditflow.portfolio.PortfolioEarlyWarning.Action;
 import java.util.Arrays;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,13 +34,6 @@ class PortfolioWarningTaskListener implements TaskListener {
   }
 
   static String actingUser(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
-      throw new ProcessEngineException("Claim the task before completing it, so the decision has a name on it.");
-    }
-    return authentication.getUserId();
+    return TaskActors.actingUser(task).orElseThrow(() -> new ProcessEngineException("Claim the task before completing it, so the decision has a name on it."));
   }
 }

@@ -1,7 +1,7 @@
 package io.creditflow.review;
 
+import io.creditflow.common.engine.TaskActors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** The user completing a task: its assignee, else the authenticated user; a task must have a name on it. */
 final class Actors {
@@ -9,14 +9,7 @@ final class Actors {
   private Actors() {}
 
   static String actingUser(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
-      throw new ReviewRuleViolation("Claim the task before completing it, so the decision has a name on it.");
-    }
-    return authentication.getUserId();
+    return TaskActors.actingUser(task).orElseThrow(() -> new ReviewRuleViolation("Claim the task before completing it, so the decision has a name on it."));
   }
 
   static String comment(DelegateTask task, String name, int max) {
