@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -64,10 +65,6 @@ final class Browser implements AutoCloseable {
     this.driver = new ChromeDriver(service, options);
   }
 
-  WebDriver driver() {
-    return driver;
-  }
-
   /** Names the screenshots of the test that starts now; steps count from 1. */
   void startTest(String testName) {
     this.test = testName;
@@ -85,7 +82,7 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys(password);
     screenshot(app + "-login-" + user);
     driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-    // the header shows the logged-in user once the app has loaded
+    // the app replaces the login form once the user is authenticated
     waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
   }
 
@@ -143,7 +140,7 @@ final class Browser implements AutoCloseable {
   /** Claims the open task and waits until Tasklist shows it as assigned (the form becomes editable). */
   void claim() {
     click(By.cssSelector("[cam-tasklist-task] button.claim"));
-    visible(By.cssSelector("[cam-tasklist-task] .assignee button.unclaim, [cam-tasklist-task] button.unclaim"));
+    visible(By.cssSelector("[cam-tasklist-task] button.unclaim"));
     waitFor().until(d -> d.findElements(By.cssSelector("[cam-tasklist-task] .disabled-form")).isEmpty());
   }
 
@@ -152,11 +149,6 @@ final class Browser implements AutoCloseable {
     By button = By.xpath("//div[@cam-tasklist-task]//button[normalize-space(.)='Complete']");
     waitFor().until(ExpectedConditions.elementToBeClickable(button));
     click(button);
-  }
-
-  /** The text of the open form (all its text blocks and labels). */
-  String formText() {
-    return visible(By.cssSelector("[cam-tasklist-task] .fjs-container")).getText();
   }
 
   /** The text block of the open form that starts with {@code heading}. */
@@ -193,12 +185,6 @@ final class Browser implements AutoCloseable {
         + literal(text) + ")]")).getText();
   }
 
-  // ---------------------------------------------------------------------------------------------- Cockpit
-
-  void open(String path) {
-    driver.get(baseUrl + path);
-  }
-
   // ---------------------------------------------------------------------------------------------- basics
 
   WebElement visible(By by) {
@@ -216,8 +202,7 @@ final class Browser implements AutoCloseable {
   void click(By by) {
     WebElement element = waitFor().until(ExpectedConditions.elementToBeClickable(by));
     scrollIntoView(element);
-    waitFor().ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+    waitFor().ignoring(ElementClickInterceptedException.class).ignoring(StaleElementReferenceException.class)
         .until(d -> {
           d.findElement(by).click();
           return true;

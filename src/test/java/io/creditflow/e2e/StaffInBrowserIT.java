@@ -231,6 +231,7 @@ class StaffInBrowserIT {
     browser.claim();
     browser.choose("Outcome of the call", "Promise to pay (date within 14 days, amount)");
     LocalDate promised = today.plusDays(3);
+    // form-js's date picker takes what staff type in its US format (month/day/year) and submits 2027-02-20
     browser.fill("Promised payment date", promised.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
     browser.fill("Promised amount", "500.00");
     browser.screenshot("collector-promise-to-pay");
