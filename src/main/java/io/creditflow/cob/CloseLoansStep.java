@@ -11,6 +11,10 @@ import org.springframework.stereotype.Component;
  * what later steps must do: a loan that crossed the grace period goes to collection (step 3), a settled loan gets its
  * notice (step 4). A second close of the same day answers {@code alreadyClosed} and counts as skipped.
  *
+ * <p><b>Loans in good standing</b> (nothing due unpaid, nothing past due: most of the book on most days) are closed
+ * together by {@link DailyClose#closeQuietLoans}, one statement per chunk; for them the close records the date and
+ * nothing else, and there is nothing to follow up. Only the other loans take the per-loan path below.
+ *
  * <p><b>Transactions.</b> Each loan in a transaction of its own (never one per chunk): the ledger commits
  * {@code closeDay} in its own transaction ({@code REQUIRES_NEW}, see {@code LedgerDailyClose}), so the follow-ups
  * must commit right after it, whatever happens to the other loans of the chunk. When a chunk is redone after a crash
@@ -45,8 +49,10 @@ class CloseLoansStep implements ChunkStep {
   @Override
   public ChunkResult runChunk(CobRun run, String cursor, int chunkSize) {
     List<String> loans = dailyClose.openLoans(cursor, chunkSize);
-    LoanWork.Tally tally = loanWork.eachInOwnTransaction(run.getId(), name(), loans, loan -> loan,
+    DailyClose.QuietClose quiet = dailyClose.closeQuietLoans(loans, run.getBusinessDate());
+    LoanWork.Tally tally = loanWork.eachInOwnTransaction(run.getId(), name(), quiet.remaining(), loan -> loan,
         loan -> close(run, loan));
+    tally.processed += quiet.closed();
     return tally.result(loans.isEmpty() ? cursor : loans.get(loans.size() - 1), loans.size() >= chunkSize);
   }
 

@@ -7,10 +7,12 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
 /**
- * Step 5: the periodic review of each credit line whose review date has come ({@link ReviewService#reviewIfDue}:
+ * Step 5: the periodic review of each credit line whose review date has come (or that has no review schedule yet;
+ * {@link DueCreditLines}) ({@link ReviewService#reviewIfDue}:
  * bureau refresh, behaviour score, DMN {@code limitReview}, {@code creditLimitReview} where an action is proposed,
  * next review date), paging the credit lines by id. Each line in its own engine command and transaction, so a failing
  * line (e.g. the bureau did not answer) is recorded and skipped and stays due for the next close; a redone chunk finds
@@ -21,14 +23,16 @@ import org.springframework.stereotype.Component;
 class ReviewCreditLinesStep implements ChunkStep {
 
   private final ReviewService reviews;
+  private final DueCreditLines dueLines;
   private final CobFollowUpRepository followUps;
   private final LoanWork loanWork;
   private final ProcessEngine engine;
   private final Clock clock;
 
-  ReviewCreditLinesStep(ReviewService reviews, CobFollowUpRepository followUps, LoanWork loanWork,
-      ProcessEngine engine, Clock clock) {
+  ReviewCreditLinesStep(ReviewService reviews, DueCreditLines dueLines, CobFollowUpRepository followUps,
+      LoanWork loanWork, ProcessEngine engine, Clock clock) {
     this.reviews = reviews;
+    this.dueLines = dueLines;
     this.followUps = followUps;
     this.loanWork = loanWork;
     this.engine = engine;
@@ -42,7 +46,8 @@ class ReviewCreditLinesStep implements ChunkStep {
 
   @Override
   public ChunkResult runChunk(CobRun run, String cursor, int chunkSize) {
-    List<CreditLine> lines = reviews.linesAfter(cursor, chunkSize);
+    List<CreditLine> lines = dueLines.dueAfter(cursor == null ? "" : cursor, run.getBusinessDate(),
+        Limit.of(chunkSize));
     CommandExecutor requiresNew =
         ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequiresNew();
     LoanWork.Tally tally = loanWork.each(run.getId(), name(), lines, CreditLine::getId,

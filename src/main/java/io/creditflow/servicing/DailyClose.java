@@ -24,6 +24,24 @@ public interface DailyClose {
    */
   DayEnd closeDay(String loanNumber, LocalDate businessDate);
 
+  /**
+   * Closes {@code businessDate}, in one statement, for the loans of {@code page} (a page of {@link #openLoans}, in
+   * loan-number order) whose close changes nothing but the date: ACTIVE, nothing past due, no billed interest or
+   * penalty, principal left, and no unpaid line of the current schedule due on or before the date. For them
+   * {@link #closeDay} would only record the date; the other loans of the page are returned for {@link #closeDay}.
+   * A loan in good standing thus costs a share of one statement, not a transaction of its own. The default closes
+   * none in bulk.
+   */
+  default QuietClose closeQuietLoans(List<String> page, LocalDate businessDate) {
+    return new QuietClose(0, page);
+  }
+
+  /**
+   * What {@link #closeQuietLoans} did: {@code closed} loans closed in bulk, and the loans of the page left for
+   * {@link #closeDay}, in loan-number order.
+   */
+  record QuietClose(int closed, List<String> remaining) {}
+
   /** Instalments falling due on {@code dueDate} that are not paid, for pre-due reminders (keyset paging). */
   List<DueInstalment> unpaidInstalmentsDueOn(LocalDate dueDate, String afterLoanNumber, int limit);
 

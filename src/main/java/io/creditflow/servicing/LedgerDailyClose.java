@@ -3,11 +3,14 @@ package io.creditflow.servicing;
 import io.creditflow.common.audit.AuditTrail;
 import io.creditflow.common.web.NotFoundException;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -38,15 +41,33 @@ public class LedgerDailyClose implements DailyClose {
 
   private static final Logger log = LoggerFactory.getLogger(LedgerDailyClose.class);
 
+  /**
+   * The loans of a page range whose close changes nothing but the date (see {@link DailyClose#closeQuietLoans}): the
+   * conditions are those under which {@link LoanAccount} accrues no penalty, finds nothing past due, bills no interest,
+   * settles nothing and keeps the status. The version is bumped as Hibernate would, so a payment that read the loan
+   * before is refused by its optimistic lock and retried on the new state.
+   */
+  private static final String QUIET_CLOSE = "UPDATE cf_loan SET last_closed_on = ?, version = version + 1"
+      + " WHERE loan_number >= ? AND loan_number <= ? AND status = 'ACTIVE' AND days_past_due = 0"
+      + " AND outstanding_interest = 0 AND outstanding_penalty = 0 AND outstanding_principal > 0"
+      + " AND (last_closed_on IS NULL OR last_closed_on < ?)"
+      + " AND NOT EXISTS (SELECT 1 FROM cf_instalment i WHERE i.loan_number = cf_loan.loan_number"
+      + " AND i.schedule_version = cf_loan.schedule_version AND i.due_date <= ? AND i.status <> 'PAID')";
+  /** Loans of the range closed through the date, current and ACTIVE: closing them again would change nothing. */
+  private static final String CLOSED_QUIETLY = "SELECT loan_number FROM cf_loan WHERE loan_number >= ?"
+      + " AND loan_number <= ? AND last_closed_on = ? AND status = 'ACTIVE' AND days_past_due = 0";
+
   private final LoanRepository loans;
   private final InstalmentRepository instalments;
   private final AuditTrail auditTrail;
   private final ServicingProperties rules;
   private final TransactionTemplate writing;
   private final TransactionTemplate reading;
+  private final JdbcTemplate jdbc;
 
   public LedgerDailyClose(LoanRepository loans, InstalmentRepository instalments, AuditTrail auditTrail,
-      ServicingProperties rules, PlatformTransactionManager transactionManager) {
+      ServicingProperties rules, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.loans = loans;
     this.instalments = instalments;
     this.auditTrail = auditTrail;
@@ -80,6 +101,23 @@ public class LedgerDailyClose implements DailyClose {
             attempt);
       }
     }
+  }
+
+  @Override
+  public QuietClose closeQuietLoans(List<String> page, LocalDate businessDate) {
+    if (page.isEmpty()) {
+      return new QuietClose(0, page);
+    }
+    String first = page.get(0);
+    String last = page.get(page.size() - 1);
+    return writing.execute(status -> {
+      int closed = jdbc.update(QUIET_CLOSE, businessDate, first, last, businessDate, businessDate);
+      if (closed == 0) {
+        return new QuietClose(0, page);
+      }
+      Set<String> done = new HashSet<>(jdbc.queryForList(CLOSED_QUIETLY, String.class, first, last, businessDate));
+      return new QuietClose(closed, page.stream().filter(loan -> !done.contains(loan)).toList());
+    });
   }
 
   @Override

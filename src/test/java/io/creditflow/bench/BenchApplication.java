@@ -1,0 +1,128 @@
+package io.creditflow.bench;
+
+import io.creditflow.CreditFlowApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The application as a benchmark runs it: on a fresh schema of the selected {@link BenchmarkDatabase} (H2: a file
+ * database under {@code target/bench/h2}, as the embedded default runs; MariaDB: every table of the given database
+ * dropped first), with the job executor ON as in production, the daily timers and the outbox dispatcher off (the
+ * benchmark starts what it measures, and delivery is not part of it).
+ */
+public final class BenchApplication {
+
+  static final Path H2_DIR = BenchmarkReport.DIR.resolve("h2");
+  // test-only keys (base64 of 32 bytes), as the MariaDB suites use
+  private static final String DATA_KEY = "aXQtc3VpdGUtZGF0YS1rZXktMzItYnl0ZXMtbG9uZyE=";
+  private static final String LOOKUP_KEY = "aXQtc3VpdGUtbG9va3VwLWtleS0zMi1ieXRlcy1vayE=";
+
+  private BenchApplication() {}
+
+  /** Starts the application on an empty schema named {@code name} (H2 file) or on the MariaDB database emptied. */
+  public static ConfigurableApplicationContext fresh(BenchmarkDatabase db, String name, String... extra) {
+    return fresh(db, name, new Class<?>[0], extra);
+  }
+
+  /** As {@link #fresh(BenchmarkDatabase, String, String...)}, with further bean sources (benchmark-only beans). */
+  public static ConfigurableApplicationContext fresh(BenchmarkDatabase db, String name, Class<?>[] sources,
+      String... extra) {
+    List<String> args = new ArrayList<>(List.of(
+        "--server.port=0",
+        "--camunda.bpm.job-execution.enabled=true",
+        "--camunda.bpm.generate-unique-process-engine-name=true",
+        "--camunda.bpm.generate-unique-process-application-name=true",
+        "--creditflow.cob.daily-enabled=false",
+        "--creditflow.portfolio.daily-enabled=false",
+        "--creditflow.inspection.quarterly-enabled=false",
+        "--creditflow.notifications.dispatcher-enabled=false",
+        "--creditflow.bureau.mode=sandbox",
+        "--creditflow.notifications.delivery=log",
+        "--logging.level.root=warn",
+        "--logging.level.io.creditflow=warn",
+        "--logging.level.io.creditflow.demo=info"));
+    SpringApplicationBuilder builder = new SpringApplicationBuilder(CreditFlowApplication.class).sources(sources);
+    if (db.isMySql()) {
+      dropAllTables(db);
+      builder.profiles("mysql");
+      args.addAll(List.of("--CREDITFLOW_DB_URL=" + db.url(), "--CREDITFLOW_DB_USER=" + db.user(),
+          "--CREDITFLOW_DB_PASSWORD=" + db.password(), "--CREDITFLOW_ADMIN_USER=ops.admin",
+          "--CREDITFLOW_ADMIN_PASSWORD=Bench-Secret-1", "--CREDITFLOW_DATA_KEY=" + DATA_KEY,
+          "--CREDITFLOW_LOOKUP_KEY=" + LOOKUP_KEY));
+    } else {
+      deleteH2(name);
+      args.add("--spring.datasource.url=jdbc:h2:file:" + H2_DIR.toAbsolutePath().resolve(name)
+          + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+    args.addAll(List.of(extra));
+    return builder.run(args.toArray(String[]::new));
+  }
+
+  /** Bytes of the H2 file database {@code name} (0 when absent). */
+  public static long h2FileBytes(String name) {
+    try (Stream<Path> files = Files.list(H2_DIR)) {
+      return files.filter(f -> f.getFileName().toString().startsWith(name + ".")).mapToLong(f -> {
+        try {
+          return Files.size(f);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).sum();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** Jobs the job executor could run now (due, with retries left). */
+  public static long executableJobs(ProcessEngine engine) {
+    ManagementService management = engine.getManagementService();
+    return management.createJobQuery().executable().count();
+  }
+
+  private static void deleteH2(String name) {
+    try {
+      Files.createDirectories(H2_DIR);
+      try (Stream<Path> files = Files.list(H2_DIR)) {
+        for (Path f : files.filter(f -> f.getFileName().toString().startsWith(name + ".")).toList()) {
+          Files.delete(f);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void dropAllTables(BenchmarkDatabase db) {
+    try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+        Statement s = c.createStatement()) {
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery(
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      s.execute("SET FOREIGN_KEY_CHECKS = 0");
+      for (String t : tables) {
+        s.execute("DROP TABLE IF EXISTS `" + t + "`");
+      }
+      s.execute("SET FOREIGN_KEY_CHECKS = 1");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot empty the benchmark database " + db.url() + ": " + e.getMessage(), e);
+    }
+  }
+}
