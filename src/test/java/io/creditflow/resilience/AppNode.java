@@ -181,8 +181,13 @@ final class AppNode implements AutoCloseable {
     return api(CHANNEL_USER, CHANNEL_PASSWORD);
   }
 
+  /**
+   * A {@code camunda-admin}: the administrator from the environment; with demo mode on (the clock endpoint) the
+   * bootstrap creates the demo users instead, and {@code demo} is the administrator.
+   */
   Api admin() {
-    return api(MariaDbApplication.ADMIN, MariaDbApplication.ADMIN_PASSWORD);
+    return "true".equals(extraArgs.get("creditflow.demo.enabled")) ? api("demo", "demo")
+        : api(MariaDbApplication.ADMIN, MariaDbApplication.ADMIN_PASSWORD);
   }
 
   Path log() {
@@ -211,6 +216,9 @@ final class AppNode implements AutoCloseable {
   void ensureChannelUser() {
     Api admin = admin();
     Api.Answer existing = admin.get("/engine-rest/user/" + CHANNEL_USER + "/profile");
+    if (existing.status() != 200 && existing.status() != 404) {
+      throw new AssertionError("Could not read user " + CHANNEL_USER + ": " + existing);
+    }
     if (existing.status() == 404) {
       Api.Answer created = admin.post("/engine-rest/user/create", Api.json(Map.of(
           "profile", Map.of("id", CHANNEL_USER, "firstName", "Channel", "lastName", "Suite",
