@@ -30,8 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>Node A starts on an empty database. Four PRIME applications are submitted, accepted and disbursed: the loans
  *       the payments go to.</li>
  *   <li>Five client threads work at once: two submit applications (PRIME, PRIME, NEAR-PRIME, BANKRUPT in turn), one
- *       accepts every offer it finds, two post payments (10.00 to 29.00) to those loans. Once at least 10 applications
- *       and 10 payments are in, and jobs are waiting, node A is killed with SIGKILL (exit value 137 proves the
+ *       accepts every offer it finds, two post payments (10.00 to 29.00) to those loans. Once at least 14 applications
+ *       (the first four included) and 10 payments are in, and asynchronous jobs are waiting, node A is killed with SIGKILL (exit value 137 proves the
  *       signal). The clients go on for a second, hitting a dead node, then stop.</li>
  *   <li>Node A starts again. The clients send every request that got no answer again, with the same reference and
  *       body, and keep accepting offers.</li>
