@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -88,6 +89,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       body.setProperty("errors", List.of(new FieldProblem(path(mapping), fieldMessage(mapping))));
     }
     return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** A body declared multipart that is not (e.g. no boundary): the caller's mistake, not a fault of ours. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Object> handleMultipart(MultipartException ex, WebRequest request) {
+    ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, "Unreadable request body",
+        "The request body could not be read as multipart; this API takes application/json.");
+    return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
   }
 
   @ExceptionHandler(AccessDeniedException.class)
