@@ -26,6 +26,7 @@ class PersonalDataScanTest {
     assertThat(PersonalDataInLogsIT.leak("sent SMS to " + Masking.mobile("+8613800138000") + " (national id "
         + Masking.nationalId("11010519491231002X") + ", " + Masking.nationalId("SANDBOX-PRIME-0001") + ") and "
         + Masking.email("li.wei@example.com"), known)).isNull();
+    assertThat(PersonalDataInLogsIT.leak("inspection seed 489695948204229029 started", known)).isNull();
     assertThat(PersonalDataInLogsIT.leak("2027-01-31T09:00:00.123+08:00 process 8c0e1f2a-0000-4000-8000-"
         + "123456789012 at Asia/Shanghai, amount 50000.00, loan LN7K2M9Q4R8T1X", known)).isNull();
   }
