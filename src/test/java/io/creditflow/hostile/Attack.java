@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * One hostile request: an endpoint of ours, the path with its variables filled in (already encoded), the caller, an
- * optional body and headers. {@link #toString()} is what jqwik prints for a falsified sample: enough to replay it.
+ * optional body and headers. {@link #toString()} names a failing sample in the test report: enough to replay it.
  */
 record Attack(Endpoints.Endpoint endpoint, String path, String user, byte[] body, String contentType, String accept,
     List<String[]> headers, String mutation, boolean containerMayReject) {

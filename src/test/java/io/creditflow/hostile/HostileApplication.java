@@ -22,8 +22,8 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole application for the property-based tests, started by hand: jqwik is a JUnit Platform engine of its own
- * and does not run Spring's JUnit Jupiter extension. Profile {@code test} (private in-memory H2, no job executor, demo
+ * The whole application for the property-based tests, started by hand and closed after them (not cached with the
+ * other test contexts, so its memory is given back). Profile {@code test} (private in-memory H2, no job executor, demo
  * users) on a random port, with a unique engine name so it lives next to the test contexts Spring caches in the same
  * JVM. Seeds one customer with a disbursed loan and credit line, so path variables can also name things that exist.
  */

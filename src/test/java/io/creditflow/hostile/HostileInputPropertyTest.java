@@ -17,18 +17,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.AfterFailureMode;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Hostile input against every write endpoint of {@code /api} (found in Spring MVC's handler mapping, see
@@ -37,22 +33,30 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * {@link DatabaseFingerprint}); a 2xx is a complete write: the same request again (same idempotency reference) is
  * answered 2xx and changes nothing, and the {@code Location} it names can be read.
  *
- * <p>jqwik prints the seed of a failing run and reruns it first next time (AfterFailureMode.SAMPLE_FIRST); to pin it,
- * put it into {@code @Property(seed = "...")}. Shrinking is off: the samples are built from a seed and indexes, so a
- * shrunk sample would be another request, not a smaller one; the failing request is printed whole.
+ * <p>Property-based in the plain sense: every sample is drawn from a seeded {@link Random}, so a run is reproducible.
+ * The run's seed is printed first ("hostile input seed ..."); every sample is a dynamic test named with its number
+ * and its request, and {@code -Dhostile.seed=<seed>} repeats a run sample for sample. No shrinking: a sample is built
+ * from a seed and indexes, so a "smaller" sample would be another request; the failing request is printed whole.
+ *
+ * <p>(jqwik was used first; its maintainer asks that it not be used by AI coding agents, and parts of this project
+ * are written by such agents, so these tests draw their samples with JUnit's dynamic tests instead.)
  */
 class HostileInputPropertyTest {
 
   private static HostileApplication app;
   private static DatabaseFingerprint database;
 
-  @BeforeContainer
+  /** The run's seed: {@code -Dhostile.seed} to repeat a run, else a new one, printed. */
+  private static final long SEED = Long.getLong("hostile.seed", new Random().nextLong());
+
+  @BeforeAll
   static void start() {
+    System.out.println("hostile input seed " + SEED + " (repeat this run with -Dhostile.seed=" + SEED + ")");
     app = HostileApplication.start();
     database = new DatabaseFingerprint(app.dataSource);
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     if (app != null) {
       app.close();
@@ -60,44 +64,55 @@ class HostileInputPropertyTest {
     }
   }
 
-  // about 50 tries per write endpoint (there are about 20)
-  @Property(tries = 1000, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.SAMPLE_FIRST)
-  void hostileBodiesAreRefusedCleanlyAndValidOnesWrittenCompletely(@ForAll("bodyAttacks") Attack attack) {
-    check(attack);
+  // about 50 samples per write endpoint (there are about 20)
+  @TestFactory
+  Stream<DynamicTest> hostileBodiesAreRefusedCleanlyAndValidOnesWrittenCompletely() {
+    return samples("body", 1000, random -> bodyAttack(pick(random, app.endpoints.writes()), random.nextLong(),
+        random.nextInt(100), random.nextInt(1_000_001), random.nextInt(1_000_001)));
   }
 
-  @Property(tries = 300, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.SAMPLE_FIRST)
-  void hostileHeadersAreRefusedCleanly(@ForAll("headerAttacks") Attack attack) {
-    check(attack);
+  @TestFactory
+  Stream<DynamicTest> hostileHeadersAreRefusedCleanly() {
+    return samples("header", 300, random -> headerAttack(pick(random, app.endpoints.writes()), random.nextLong(),
+        random.nextInt(4), random.nextInt(1_000_001)));
   }
 
-  @Property(tries = 500, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.SAMPLE_FIRST)
-  void hostilePathValuesAreRefusedCleanlyOnEveryEndpoint(@ForAll("pathAttacks") Attack attack) {
-    check(attack);
+  @TestFactory
+  Stream<DynamicTest> hostilePathValuesAreRefusedCleanlyOnEveryEndpoint() {
+    return samples("path", 500, random -> pathAttack(pick(random, app.endpoints.all()), random.nextLong(),
+        random.nextInt(1_000_001), random.nextInt(1_000_001)));
   }
 
   // --- generators ---------------------------------------------------------------------------------------------
 
-  @Provide
-  Arbitrary<Attack> bodyAttacks() {
-    return Combinators.combine(Arbitraries.of(app.endpoints.writes()), Arbitraries.longs(),
-            Arbitraries.integers().between(0, 99), Arbitraries.integers().between(0, 1_000_000),
-            Arbitraries.integers().between(0, 1_000_000))
-        .as(HostileInputPropertyTest::bodyAttack);
+  /**
+   * {@code tries} samples of one property, each from its own {@link Random} derived from the run's seed, the property
+   * and the sample's number, so that one sample can be understood without the others.
+   */
+  private static Stream<DynamicTest> samples(String property, int tries, Function<Random, Attack> draw) {
+    long propertySeed = SEED ^ property.hashCode() * 0x9E3779B97F4A7C15L;
+    return IntStream.range(0, tries).mapToObj(i -> {
+      Attack attack = draw.apply(new Random(propertySeed + i));
+      return DynamicTest.dynamicTest(displayName(property + " #" + i + ": " + attack), () -> check(attack));
+    });
   }
 
-  @Provide
-  Arbitrary<Attack> headerAttacks() {
-    return Combinators.combine(Arbitraries.of(app.endpoints.writes()), Arbitraries.longs(),
-            Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 1_000_000))
-        .as(HostileInputPropertyTest::headerAttack);
+  /** Test names go into the XML reports: printable ASCII only (others as \\uXXXX), at most 300 characters. */
+  static String displayName(String text) {
+    StringBuilder name = new StringBuilder();
+    for (int i = 0; i < text.length() && name.length() < 300; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x20 && c < 0x7f) {
+        name.append(c);
+      } else {
+        name.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return name.toString();
   }
 
-  @Provide
-  Arbitrary<Attack> pathAttacks() {
-    return Combinators.combine(Arbitraries.of(app.endpoints.all()), Arbitraries.longs(),
-            Arbitraries.integers().between(0, 1_000_000), Arbitraries.integers().between(0, 1_000_000))
-        .as(HostileInputPropertyTest::pathAttack);
+  private static <T> T pick(Random random, List<T> values) {
+    return values.get(random.nextInt(values.size()));
   }
 
   private static Attack bodyAttack(Endpoint endpoint, long seed, int kind, int position, int value) {
@@ -221,7 +236,6 @@ class HostileInputPropertyTest {
     Map<String, TableState> before = database.take();
     HttpResponse<String> response = attack.send(app.http, app.port);
     int status = response.statusCode();
-    Statistics.label("status").collect(status);
     assertThat(status).as("status of %s%nbody: %s", attack, Attack.abbreviate(response.body())).isLessThan(500);
     if (status >= 400) {
       assertThat(DatabaseFingerprint.differences(before, database.take()))

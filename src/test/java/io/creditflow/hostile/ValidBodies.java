@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 /**
  * Plausible request bodies for a {@code @RequestBody} record, derived from its components, their types and their Bean
  * Validation constraints: the starting point the hostile mutations work on, and on their own the "random but valid"
- * bodies (which may well be accepted). Deterministic for a given {@link Random}: jqwik's seed reproduces them.
+ * bodies (which may well be accepted). Deterministic for a given {@link Random}: the run's seed reproduces them.
  */
 final class ValidBodies {
 
