@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>Property-based in the plain sense: every sample is drawn from a seeded {@link Random}, so a run is reproducible.
  * The run's seed is printed first ("hostile input seed ..."); every sample is a dynamic test named with its number
- * and its request, and {@code -Dhostile.seed=<seed>} repeats a run sample for sample. No shrinking: a sample is built
+ * and its request, and {@code -Dhostile.seed=<seed>} repeats a run sample for sample ({@code random}: a new seed). No shrinking: a sample is built
  * from a seed and indexes, so a "smaller" sample would be another request; the failing request is printed whole.
  *
  * <p>(jqwik was used first; its maintainer asks that it not be used by AI coding agents, and parts of this project
@@ -46,8 +46,16 @@ class HostileInputPropertyTest {
   private static HostileApplication app;
   private static DatabaseFingerprint database;
 
-  /** The run's seed: {@code -Dhostile.seed} to repeat a run, else a new one, printed. */
-  private static final long SEED = Long.getLong("hostile.seed", new Random().nextLong());
+  /**
+   * The run's seed. A fixed one by default, so that a build is repeatable and main stays green; {@code
+   * -Dhostile.seed=<n>} repeats another run, {@code -Dhostile.seed=random} explores with a new seed (printed). Every
+   * new finding is fixed and pinned in {@link HostileInputRegressionTest}.
+   */
+  private static final long SEED = seed(System.getProperty("hostile.seed", "1323940608184819976"));
+
+  private static long seed(String property) {
+    return "random".equals(property) ? new Random().nextLong() : Long.parseLong(property);
+  }
 
   @BeforeAll
   static void start() {
