@@ -15,6 +15,7 @@ import io.creditflow.servicing.DisbursementRequest;
 import io.creditflow.servicing.DisbursementService;
 import io.creditflow.servicing.Loan;
 import io.creditflow.servicing.LoanQueries;
+import io.creditflow.support.DueJobs;
 import io.creditflow.support.Http;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -29,7 +30,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -369,14 +369,6 @@ class StaffInBrowserIT {
 
   /** Runs the instance's due jobs (async continuations, due timers) until none is due, as the job executor would. */
   static void runJobs(String processInstanceId) {
-    for (int round = 0; round < 50; round++) {
-      List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
-          .executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-    }
-    throw new AssertionError("process instance " + processInstanceId + " still has due jobs after 50 rounds");
+    DueJobs.run(engine.getManagementService(), processInstanceId);
   }
 }

@@ -13,6 +13,7 @@ import io.creditflow.servicing.DailyClose;
 import io.creditflow.servicing.DisbursementRequest;
 import io.creditflow.servicing.DisbursementService;
 import io.creditflow.support.CreditFlowWebTest;
+import io.creditflow.support.DueJobs;
 import io.creditflow.support.Http;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
@@ -29,7 +30,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -290,14 +290,7 @@ class AuthorizationSweepTest {
   }
 
   private void runJobs(String processInstanceId) {
-    for (int round = 0; round < 50; round++) {
-      List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
-          .executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-    }
+    DueJobs.run(engine.getManagementService(), processInstanceId);
   }
 
   private static void at(LocalDate date, int hour, int minute) {

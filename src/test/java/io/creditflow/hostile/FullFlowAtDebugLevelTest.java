@@ -8,18 +8,17 @@ import io.creditflow.collection.CollectionProcess;
 import io.creditflow.identity.ProcessKeys;
 import io.creditflow.servicing.DailyClose;
 import io.creditflow.support.CreditFlowWebTest;
+import io.creditflow.support.DueJobs;
 import io.creditflow.support.Http;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,14 +127,7 @@ class FullFlowAtDebugLevelTest {
   }
 
   private void runJobs(String processInstanceId) {
-    for (int round = 0; round < 50; round++) {
-      List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
-          .executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-    }
+    DueJobs.run(engine.getManagementService(), processInstanceId);
   }
 
   private static void at(LocalDate date, int hour, int minute) {
