@@ -39,8 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,13 +103,11 @@ public class CollectionService {
     }
   }
 
-  private record StageRow(CollectionStage stage, Integer nextStageDpd) {}
-
   private final CollectionCaseRepository cases;
   private final CollectionActionRepository actions;
   private final LoanQueries loans;
   private final BehaviourScoreService behaviour;
-  private final DecisionService decisions;
+  private final StageTimeline timeline;
   private final ContactPolicy contactPolicy;
   private final BureauReporting bureau;
   private final CollectionNotices notices;
@@ -122,14 +118,14 @@ public class CollectionService {
   private final Clock clock;
 
   CollectionService(CollectionCaseRepository cases, CollectionActionRepository actions, LoanQueries loans,
-      BehaviourScoreService behaviour, DecisionService decisions, ContactPolicy contactPolicy, BureauReporting bureau,
+      BehaviourScoreService behaviour, StageTimeline timeline, ContactPolicy contactPolicy, BureauReporting bureau,
       CollectionNotices notices, CollectionHolds holds, HardshipService hardship, CustomerRepository customers,
       CollectionProperties properties, Clock clock) {
     this.cases = cases;
     this.actions = actions;
     this.loans = loans;
     this.behaviour = behaviour;
-    this.decisions = decisions;
+    this.timeline = timeline;
     this.contactPolicy = contactPolicy;
     this.bureau = bureau;
     this.notices = notices;
@@ -224,14 +220,14 @@ public class CollectionService {
             callGroup(c.getCurrentStage()));
       }
     }
-    StageRow row = stageRow(c.getStrategy(), dpd);
+    StageTimeline.Row row = timeline.row(c.getStrategy(), dpd);
     CollectionStage stage = CollectionStage.max(row.stage(), c.getEscalationFloor());
     c.stage(stage);
     if (stage == CollectionStage.LEGAL_HANDOVER) {
       return leave(c, CollectionProcess.LEFT_LEGAL, dpd);
     }
     boolean acted = c.getActedStage() != null && c.getActedStage().ordinal() >= stage.ordinal();
-    Instant next = nextStageAt(c, loan, dpd, stage, now);
+    Instant next = nextStageAt(c, loan, row, stage, now);
     if (!acted && stage != CollectionStage.NONE) {
       return act(stage, dpd, next);
     }
@@ -267,29 +263,18 @@ public class CollectionService {
     return stage == CollectionStage.SENIOR_ESCALATION ? StaffGroups.SENIOR_COLLECTORS : StaffGroups.COLLECTORS;
   }
 
-  /** The stage of {@code dpd} and the days past due of the next stage, from the DMN collectionStage. */
-  private StageRow stageRow(CollectionStrategy strategy, int dpd) {
-    DmnDecisionRuleResult result = decisions.evaluateDecisionTableByKey(DECISION_STAGE, Variables.createVariables()
-        .putValue("strategy", strategy.name()).putValue("daysPastDue", dpd)).getSingleResult();
-    if (result == null) {
-      throw new IllegalStateException("collectionStage has no rule for " + strategy + " at " + dpd + " days");
-    }
-    Object next = result.getEntry("nextStageDpd");
-    return new StageRow(CollectionStage.valueOf((String) result.getEntry("stage")),
-        next == null ? null : ((Number) next).intValue());
-  }
-
   /**
    * When the next stage above {@code stage} is due: the close of business moves days past due by one a day, so
    * days past due {@code d} is reached with the close of {@code lastClosedOn + (d - dpd)}, and the case looks at
    * {@code wake-up-time} of the day after. Never now or earlier: then the next day's wake-up time.
    */
-  private Instant nextStageAt(CollectionCase c, Loan loan, int dpd, CollectionStage stage, Instant now) {
+  private Instant nextStageAt(CollectionCase c, Loan loan, StageTimeline.Row row, CollectionStage stage,
+      Instant now) {
+    int dpd = loan.getDaysPastDue();
     Integer target = null;
-    StageRow row = stageRow(c.getStrategy(), dpd);
     for (int hops = 0; hops < CollectionStage.values().length && row.nextStageDpd() != null; hops++) {
       int at = row.nextStageDpd();
-      row = stageRow(c.getStrategy(), at);
+      row = timeline.row(c.getStrategy(), at);
       if (CollectionStage.max(row.stage(), c.getEscalationFloor()).ordinal() > stage.ordinal()) {
         target = at;
         break;
