@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * loan again in its own new transaction, and those that still fail are recorded in {@code cf_cob_loan_error}. The
  * work commits independently of the job that runs the chunk, so it must be idempotent: the job's own transaction
  * (cursor, counts) may still roll back, and the chunk is then redone. {@link #each}: every loan in the isolation the
- * caller gives (e.g. a new engine command); {@link #eachInOwnTransaction}: every loan in a new transaction of its own.
+ * caller gives (e.g. a new engine command); {@link #eachInGroups}: groups of loans in one such isolation each, a failed
+ * group loan by loan again; {@link #eachInOwnTransaction}: every loan in a new transaction of its own.
  *
  * <p>{@link #each} and {@link #eachInOwnTransaction} work up to {@code creditflow.cob.parallelism} loans at the same
  * time on a pool of worker threads: safe because each loan's work is isolated in its own transaction and touches only
@@ -101,9 +102,57 @@ class LoanWork {
 
   <T> Tally each(String runId, CobStepName step, List<T> items, Function<T, String> loanNumber,
       Work<T> isolatedWork) {
-    List<Attempt> attempts = parallelism > 1 && items.size() > 1 ? inParallel(items, isolatedWork)
-        : items.stream().map(item -> attempt(isolatedWork, item)).toList();
     Tally tally = new Tally();
+    RuntimeException first = worked(runId, step, items, loanNumber, isolatedWork, tally);
+    failIfAllFailed(step, items.size(), tally, first);
+    return tally;
+  }
+
+  /**
+   * As {@link #each}, with up to {@code groupSize} loans sharing one isolation: {@code groupWork} works a whole group
+   * (e.g. in one engine command, so one commit for the group instead of one per loan) and answers one outcome per
+   * loan, in order. A group whose work fails is rolled back as a whole and its loans are worked again one by one with
+   * {@code isolatedWork}, so a failing loan is still recorded and skipped alone. Groups run on the workers in
+   * parallel as {@link #each}'s loans do.
+   */
+  <T> Tally eachInGroups(String runId, CobStepName step, List<T> items, Function<T, String> loanNumber, int groupSize,
+      Function<List<T>, List<Outcome>> groupWork, Work<T> isolatedWork) {
+    List<List<T>> groups = new ArrayList<>();
+    for (int i = 0; i < items.size(); i += groupSize) {
+      groups.add(items.subList(i, Math.min(items.size(), i + groupSize)));
+    }
+    List<GroupAttempt> attempts = onWorkers(groups, group -> {
+      try {
+        List<Outcome> outcomes = groupWork.apply(group);
+        if (outcomes.size() != group.size()) {
+          throw new IllegalStateException(outcomes.size() + " outcomes for a group of " + group.size());
+        }
+        return new GroupAttempt(outcomes, null);
+      } catch (RuntimeException e) {
+        return new GroupAttempt(null, e);
+      }
+    });
+    Tally tally = new Tally();
+    List<T> again = new ArrayList<>();
+    for (int i = 0; i < groups.size(); i++) {
+      GroupAttempt attempt = attempts.get(i);
+      if (attempt.error() == null) {
+        attempt.outcomes().forEach(tally::add);
+      } else {
+        log.info("COB {} run {}: a group of {} failed ({}); working its loans one by one", step, runId,
+            groups.get(i).size(), describe(attempt.error()));
+        again.addAll(groups.get(i));
+      }
+    }
+    RuntimeException first = worked(runId, step, again, loanNumber, isolatedWork, tally);
+    failIfAllFailed(step, items.size(), tally, first);
+    return tally;
+  }
+
+  /** Works {@code items} one by one in the isolation {@code isolatedWork} gives; failures recorded in the tally. */
+  private <T> RuntimeException worked(String runId, CobStepName step, List<T> items, Function<T, String> loanNumber,
+      Work<T> isolatedWork, Tally tally) {
+    List<Attempt> attempts = onWorkers(items, item -> attempt(isolatedWork, item));
     RuntimeException first = null;
     for (int i = 0; i < items.size(); i++) {
       Attempt attempt = attempts.get(i);
@@ -119,12 +168,18 @@ class LoanWork {
       tally.failed(message);
       log.warn("COB {} run {}: loan {} recorded and skipped: {}", step, runId, loan, message);
     }
-    if (items.size() >= 2 && tally.failed == items.size()) {
-      throw new IllegalStateException("Every loan of a chunk of " + items.size() + " failed in step " + step
+    return first;
+  }
+
+  private static void failIfAllFailed(CobStepName step, int loans, Tally tally, RuntimeException first) {
+    if (loans >= 2 && tally.failed == loans) {
+      throw new IllegalStateException("Every loan of a chunk of " + loans + " failed in step " + step
           + "; first: " + describe(first), first);
     }
-    return tally;
   }
+
+  /** One group's result: an outcome per loan or the error the group failed with. */
+  private record GroupAttempt(List<Outcome> outcomes, RuntimeException error) {}
 
   /** One loan's result: an outcome or the error it failed with. */
   private record Attempt(Outcome outcome, RuntimeException error) {}
@@ -137,22 +192,26 @@ class LoanWork {
     }
   }
 
-  private <T> List<Attempt> inParallel(List<T> items, Work<T> work) {
-    List<Future<Attempt>> futures = new ArrayList<>(items.size());
-    for (T item : items) {
-      futures.add(workers.submit(() -> attempt(work, item)));
+  /** {@code task} for each item, on the workers when there are several (else here), results in item order. */
+  private <T, R> List<R> onWorkers(List<T> items, Function<T, R> task) {
+    if (parallelism <= 1 || items.size() <= 1) {
+      return items.stream().map(task).toList();
     }
-    List<Attempt> attempts = new ArrayList<>(items.size());
+    List<Future<R>> futures = new ArrayList<>(items.size());
+    for (T item : items) {
+      futures.add(workers.submit(() -> task.apply(item)));
+    }
+    List<R> results = new ArrayList<>(items.size());
     try {
-      for (Future<Attempt> future : futures) {
-        attempts.add(future.get());
+      for (Future<R> future : futures) {
+        results.add(future.get());
       }
     } catch (InterruptedException e) {
       futures.forEach(future -> future.cancel(true));
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while the loans of a chunk were worked", e);
     } catch (ExecutionException | CancellationException e) {
-      // attempt() catches every RuntimeException: only an Error or a shut-down pool gets here
+      // the tasks catch every RuntimeException: only an Error or a shut-down pool gets here
       futures.forEach(future -> future.cancel(true));
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof Error error) {
@@ -160,7 +219,7 @@ class LoanWork {
       }
       throw new IllegalStateException("A loan's work could not be run: " + cause, cause);
     }
-    return attempts;
+    return results;
   }
 
   /** Daemon worker threads named {@code cob-worker-N}. */

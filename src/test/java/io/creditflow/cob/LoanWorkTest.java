@@ -121,4 +121,60 @@ class LoanWorkTest {
     String caller = Thread.currentThread().getName();
     assertThat(seen).containsExactly("L1@" + caller, "L2@" + caller, "L3@" + caller);
   }
+
+  @Test
+  void groupsAreWorkedWholeAndAFailedGroupLoanByLoanSoOnlyTheFailingLoanIsRecorded() {
+    LoanWork loans = loanWork(2);
+    List<List<String>> groupsWorked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> singles = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    ChunkResult result = loans.eachInGroups("run", CobStepName.START_COLLECTIONS,
+        List.of("L1", "L2", "L3", "L4", "L5", "L6", "L7"), loan -> loan, 3, group -> {
+          groupsWorked.add(List.copyOf(group));
+          if (group.contains("L5")) {
+            throw new IllegalStateException("L5 cannot start");
+          }
+          return group.stream().map(loan -> loan.equals("L2") ? LoanWork.Outcome.SKIPPED
+              : LoanWork.Outcome.PROCESSED).toList();
+        }, loan -> {
+          singles.add(loan);
+          if (loan.equals("L5")) {
+            throw new IllegalStateException("L5 cannot start");
+          }
+          return LoanWork.Outcome.PROCESSED;
+        }).result("L7", false);
+
+    assertThat(groupsWorked).containsExactlyInAnyOrder(List.of("L1", "L2", "L3"), List.of("L4", "L5", "L6"),
+        List.of("L7"));
+    assertThat(singles).containsExactlyInAnyOrder("L4", "L5", "L6");
+    assertThat(result.processed()).isEqualTo(5);
+    assertThat(result.skipped()).isEqualTo(1);
+    assertThat(result.failed()).isEqualTo(1);
+    assertThat(result.lastError()).isEqualTo("IllegalStateException: L5 cannot start");
+    verify(errors, times(1)).saveAndFlush(any(CobLoanError.class));
+  }
+
+  @Test
+  void aGroupAnsweringTheWrongNumberOfOutcomesIsWorkedLoanByLoan() {
+    LoanWork loans = loanWork(1);
+
+    ChunkResult result = loans.eachInGroups("run", CobStepName.START_COLLECTIONS, List.of("L1", "L2"),
+        loan -> loan, 5, group -> List.of(LoanWork.Outcome.PROCESSED), loan -> LoanWork.Outcome.SKIPPED)
+        .result("L2", false);
+
+    assertThat(result.skipped()).isEqualTo(2);
+    assertThat(result.processed()).isZero();
+  }
+
+  @Test
+  void whenEveryLoanOfAGroupedChunkFailsTheChunkFails() {
+    LoanWork loans = loanWork(2);
+
+    assertThatThrownBy(() -> loans.eachInGroups("run", CobStepName.START_COLLECTIONS, List.of("L1", "L2", "L3"),
+        loan -> loan, 2, group -> {
+          throw new IllegalStateException("engine down");
+        }, loan -> {
+          throw new IllegalStateException("engine down");
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("Every loan of a chunk of 3 failed");
+  }
 }
