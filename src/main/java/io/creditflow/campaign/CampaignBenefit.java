@@ -1,8 +1,8 @@
 package io.creditflow.campaign;
 
+import io.creditflow.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,11 +14,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "cf_campaign_benefit")
-public class CampaignBenefit {
-
-  @Id
-  @Column(length = 36)
-  private String id;
+public class CampaignBenefit extends AssignedIdEntity {
 
   @Column(name = "campaign_id", nullable = false, updatable = false, length = 36)
   private String campaignId;
@@ -57,7 +53,6 @@ public class CampaignBenefit {
   }
 
   public boolean isDisbursed() { return loanNumber != null; }
-  public String getId() { return id; }
   public String getCampaignId() { return campaignId; }
   public String getApplicationId() { return applicationId; }
   public Instant getOfferedAt() { return offeredAt; }

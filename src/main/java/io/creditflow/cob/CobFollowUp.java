@@ -1,10 +1,10 @@
 package io.creditflow.cob;
 
+import io.creditflow.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,14 +18,10 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "cf_cob_follow_up")
-public class CobFollowUp {
+public class CobFollowUp extends AssignedIdEntity {
 
   /** The later step that handles it. */
   public enum Kind { COLLECTION, SETTLEMENT, EARLY_WARNING }
-
-  @Id
-  @Column(length = 36)
-  private String id;
 
   @Column(name = "run_id", nullable = false, length = 36, updatable = false)
   private String runId;
@@ -54,7 +50,6 @@ public class CobFollowUp {
     this.createdAt = now.truncatedTo(ChronoUnit.SECONDS);
   }
 
-  public String getId() { return id; }
   public String getRunId() { return runId; }
   public Kind getKind() { return kind; }
   public String getLoanNumber() { return loanNumber; }

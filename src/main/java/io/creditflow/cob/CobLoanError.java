@@ -1,10 +1,10 @@
 package io.creditflow.cob;
 
+import io.creditflow.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,13 +13,9 @@ import java.util.UUID;
 /** A loan a step could not handle and skipped ({@code cf_cob_loan_error}). Loan number and message only. */
 @Entity
 @Table(name = "cf_cob_loan_error")
-public class CobLoanError {
+public class CobLoanError extends AssignedIdEntity {
 
   static final int MAX_MESSAGE = 1000;
-
-  @Id
-  @Column(length = 36)
-  private String id;
 
   @Column(name = "run_id", nullable = false, length = 36, updatable = false)
   private String runId;
@@ -48,7 +44,6 @@ public class CobLoanError {
     this.occurredAt = now.truncatedTo(ChronoUnit.SECONDS);
   }
 
-  public String getId() { return id; }
   public String getRunId() { return runId; }
   public CobStepName getStep() { return step; }
   public String getLoanNumber() { return loanNumber; }

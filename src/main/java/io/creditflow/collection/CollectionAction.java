@@ -1,10 +1,10 @@
 package io.creditflow.collection;
 
+import io.creditflow.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,14 +20,10 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "cf_collection_action")
-public class CollectionAction {
+public class CollectionAction extends AssignedIdEntity {
 
   /** The actor of what the process does by itself. */
   public static final String SYSTEM = "system:collection";
-
-  @Id
-  @Column(length = 36)
-  private String id;
 
   @Column(name = "case_id", nullable = false, length = 36, updatable = false)
   private String caseId;
@@ -84,7 +80,6 @@ public class CollectionAction {
     return a;
   }
 
-  public String getId() { return id; }
   public String getCaseId() { return caseId; }
   public int getSequenceNumber() { return sequenceNumber; }
   public String getLoanNumber() { return loanNumber; }

@@ -1,8 +1,8 @@
 package io.creditflow.complaint;
 
+import io.creditflow.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,11 +10,7 @@ import java.util.UUID;
 /** One step in a complaint's history (no personal data in {@code detail}). */
 @Entity
 @Table(name = "cf_complaint_event")
-public class ComplaintEvent {
-
-  @Id
-  @Column(length = 36)
-  private String id;
+public class ComplaintEvent extends AssignedIdEntity {
 
   @Column(name = "complaint_id", nullable = false, length = 36, updatable = false)
   private String complaintId;
@@ -46,7 +42,6 @@ public class ComplaintEvent {
     this.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
   }
 
-  public String getId() { return id; }
   public String getComplaintId() { return complaintId; }
   public int getSequenceNumber() { return sequenceNumber; }
   public Instant getOccurredAt() { return occurredAt; }

@@ -1,10 +1,10 @@
 package io.creditflow.customer;
 
+import io.creditflow.common.persistence.AssignedIdEntity;
 import io.creditflow.common.crypto.EncryptedString;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -17,10 +17,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "cf_customer")
-public class Customer {
-
-  @Id
-  private String id;
+public class Customer extends AssignedIdEntity {
 
   @Column(name = "national_id_hash", nullable = false, updatable = false)
   private String nationalIdHash;
@@ -88,7 +85,6 @@ public class Customer {
     this.updatedAt = now;
   }
 
-  public String getId() { return id; }
   public String getNationalIdHash() { return nationalIdHash; }
   public String getNationalId() { return nationalId; }
   public String getFullName() { return fullName; }

@@ -1,8 +1,8 @@
 package io.creditflow.legal;
 
+import io.creditflow.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -15,11 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "cf_legal_case_file")
-public class LegalCaseFile {
-
-  @Id
-  @Column(length = 36)
-  private String id;
+public class LegalCaseFile extends AssignedIdEntity {
 
   @Column(name = "case_id", nullable = false, length = 36, updatable = false)
   private String caseId;
@@ -42,7 +38,6 @@ public class LegalCaseFile {
     return f;
   }
 
-  public String getId() { return id; }
   public String getCaseId() { return caseId; }
   public Instant getAssembledAt() { return assembledAt; }
   public String getContent() { return content; }

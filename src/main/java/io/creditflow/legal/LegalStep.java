@@ -1,8 +1,8 @@
 package io.creditflow.legal;
 
+import io.creditflow.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,7 +16,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "cf_legal_step")
-public class LegalStep {
+public class LegalStep extends AssignedIdEntity {
 
   /** The actor of what the process does by itself. */
   public static final String SYSTEM = "system:legal";
@@ -27,10 +27,6 @@ public class LegalStep {
     JUDGMENT, ENFORCEMENT, PAYMENT, WRITE_OFF_PROPOSED, WRITE_OFF_REJECTED, WRITTEN_OFF, FORGIVEN, PAID_IN_FULL,
     RETURNED_TO_COLLECTION
   }
-
-  @Id
-  @Column(length = 36)
-  private String id;
 
   @Column(name = "case_id", nullable = false, length = 36, updatable = false)
   private String caseId;
@@ -74,7 +70,6 @@ public class LegalStep {
     return s;
   }
 
-  public String getId() { return id; }
   public String getCaseId() { return caseId; }
   public int getSequenceNumber() { return sequenceNumber; }
   public Instant getOccurredAt() { return occurredAt; }

@@ -1,8 +1,8 @@
 package io.creditflow.origination;
 
+import io.creditflow.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,10 +10,7 @@ import java.util.UUID;
 /** Metadata of a document the applicant uploaded elsewhere (the file stays in the document store). */
 @Entity
 @Table(name = "cf_application_document")
-public class ApplicationDocument {
-
-  @Id
-  private String id;
+public class ApplicationDocument extends AssignedIdEntity {
 
   @Column(name = "application_id", nullable = false)
   private String applicationId;

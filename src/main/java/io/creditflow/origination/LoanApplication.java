@@ -1,11 +1,11 @@
 package io.creditflow.origination;
 
+import io.creditflow.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
@@ -21,10 +21,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "cf_loan_application")
-public class LoanApplication {
-
-  @Id
-  private String id;
+public class LoanApplication extends AssignedIdEntity {
 
   @Column(name = "external_reference", nullable = false, updatable = false)
   private String externalReference;
@@ -323,7 +320,6 @@ public class LoanApplication {
     this.updatedAt = now;
   }
 
-  public String getId() { return id; }
   public String getExternalReference() { return externalReference; }
   public String getRequestFingerprint() { return requestFingerprint; }
   public Channel getChannel() { return channel; }

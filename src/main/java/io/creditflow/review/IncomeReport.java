@@ -1,10 +1,10 @@
 package io.creditflow.review;
 
+import io.creditflow.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,11 +18,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "cf_income_report")
-public class IncomeReport {
-
-  @Id
-  @Column(length = 36)
-  private String id;
+public class IncomeReport extends AssignedIdEntity {
 
   @Column(name = "report_reference", nullable = false, length = 64, updatable = false)
   private String reportReference;
@@ -84,7 +80,6 @@ public class IncomeReport {
         && this.currency.equals(currency) && this.source == source && this.effectiveDate.equals(effectiveDate);
   }
 
-  public String getId() { return id; }
   public String getReportReference() { return reportReference; }
   public String getCustomerId() { return customerId; }
   public BigDecimal getMonthlyIncome() { return monthlyIncome; }

@@ -1,5 +1,6 @@
 package io.creditflow.servicing;
 
+import io.creditflow.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

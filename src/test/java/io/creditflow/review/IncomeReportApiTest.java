@@ -42,6 +42,8 @@ class IncomeReportApiTest {
 
   @BeforeEach
   void aCustomerWithALoan() {
+    // camunda-bpm-assert keeps the engine of whichever test class ran before: use this context's
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
     http = new Http(port);
     fixture = new ReviewFixture(customers, disbursements, jdbc);
     today(TODAY.minusMonths(2));

@@ -1,8 +1,8 @@
 package io.creditflow.common.audit;
 
+import io.creditflow.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,11 +10,7 @@ import java.util.UUID;
 /** One recorded action. Append-only: there are no setters. */
 @Entity
 @Table(name = "cf_audit_event")
-public class AuditEvent {
-
-  @Id
-  @Column(length = 36)
-  private String id;
+public class AuditEvent extends AssignedIdEntity {
 
   @Column(name = "occurred_at", nullable = false)
   private Instant occurredAt;
@@ -46,7 +42,6 @@ public class AuditEvent {
     this.detail = detail;
   }
 
-  public String getId() { return id; }
   public Instant getOccurredAt() { return occurredAt; }
   public String getActor() { return actor; }
   public String getAction() { return action; }

@@ -1,4 +1,4 @@
-package io.creditflow.servicing;
+package io.creditflow.common.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
@@ -11,14 +11,15 @@ import org.springframework.data.domain.Persistable;
 /**
  * An append-only row whose id is assigned in Java before it is saved. Spring Data would take an entity with an id for
  * an existing row and merge it (an extra SELECT per insert); this tells it the row is new until it was persisted or
- * loaded.
+ * loaded. (An entity with a wrapper-typed {@code @Version} needs none of this: Spring Data takes a null version for
+ * new.) The due-date wave benchmark (issue 9) counted this SELECT on every follow-up, action and audit row.
  */
 @MappedSuperclass
-abstract class AssignedIdEntity implements Persistable<String> {
+public abstract class AssignedIdEntity implements Persistable<String> {
 
   @Id
   @Column(length = 36)
-  String id;
+  protected String id;
 
   @Transient
   private boolean isNew = true;
