@@ -220,14 +220,15 @@ public class CollectionService {
             callGroup(c.getCurrentStage()));
       }
     }
-    StageTimeline.Row row = timeline.row(c.getStrategy(), dpd);
+    StageTimeline.Table table = timeline.latest();
+    StageTimeline.Row row = table.row(c.getStrategy(), dpd);
     CollectionStage stage = CollectionStage.max(row.stage(), c.getEscalationFloor());
     c.stage(stage);
     if (stage == CollectionStage.LEGAL_HANDOVER) {
       return leave(c, CollectionProcess.LEFT_LEGAL, dpd);
     }
     boolean acted = c.getActedStage() != null && c.getActedStage().ordinal() >= stage.ordinal();
-    Instant next = nextStageAt(c, loan, row, stage, now);
+    Instant next = nextStageAt(c, loan, table, row, stage, now);
     if (!acted && stage != CollectionStage.NONE) {
       return act(stage, dpd, next);
     }
@@ -268,13 +269,13 @@ public class CollectionService {
    * days past due {@code d} is reached with the close of {@code lastClosedOn + (d - dpd)}, and the case looks at
    * {@code wake-up-time} of the day after. Never now or earlier: then the next day's wake-up time.
    */
-  private Instant nextStageAt(CollectionCase c, Loan loan, StageTimeline.Row row, CollectionStage stage,
-      Instant now) {
+  private Instant nextStageAt(CollectionCase c, Loan loan, StageTimeline.Table table, StageTimeline.Row row,
+      CollectionStage stage, Instant now) {
     int dpd = loan.getDaysPastDue();
     Integer target = null;
     for (int hops = 0; hops < CollectionStage.values().length && row.nextStageDpd() != null; hops++) {
       int at = row.nextStageDpd();
-      row = timeline.row(c.getStrategy(), at);
+      row = table.row(c.getStrategy(), at);
       if (CollectionStage.max(row.stage(), c.getEscalationFloor()).ordinal() > stage.ordinal()) {
         target = at;
         break;

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * about the customer (the case's own record, {@code cf_collection_action}, keeps each stage acted on).
  *
  * <p>A new version of the table deployed by an analyst takes effect with the next plan: entries are kept per decision
- * definition id, and the latest version's id is read on every look-up (one query, from the deployment cache). The
+ * definition id, and the latest version is read once per plan ({@link #latest}: one query, from the deployment cache). The
  * evaluation uses a DMN engine of its own with the process engine's FEEL engine, without the history listener.
  */
 @Component
@@ -55,21 +55,36 @@ class StageTimeline {
     this.dmn = plain.buildEngine();
   }
 
-  /** The row of {@code collectionStage} for {@code strategy} at {@code daysPastDue}. */
-  Row row(CollectionStrategy strategy, int daysPastDue) {
+  /** The latest deployed version of {@code collectionStage}, read once (one query) for the look-ups of one plan. */
+  Table latest() {
     DecisionDefinition latest = commands.execute(context -> context.getProcessEngineConfiguration()
         .getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(CollectionService.DECISION_STAGE));
-    Key key = new Key(latest.getId(), strategy.name(), daysPastDue);
-    Row row = rows.get(key);
-    if (row != null) {
+    return new Table(latest);
+  }
+
+  /** One deployed version of the table. */
+  final class Table {
+    private final DecisionDefinition version;
+
+    private Table(DecisionDefinition version) {
+      this.version = version;
+    }
+
+    /** The row of this version for {@code strategy} at {@code daysPastDue}. */
+    Row row(CollectionStrategy strategy, int daysPastDue) {
+      Key key = new Key(version.getId(), strategy.name(), daysPastDue);
+      Row row = rows.get(key);
+      if (row != null) {
+        return row;
+      }
+      // the deployment cache's entity is the parsed decision
+      row = evaluate((DmnDecision) version, strategy, daysPastDue);
+      if (rows.size() >= MAX_ENTRIES) {
+        rows.clear();
+      }
+      rows.put(key, row);
       return row;
     }
-    row = evaluate((DmnDecision) latest, strategy, daysPastDue); // the cache's entity is the parsed table
-    if (rows.size() >= MAX_ENTRIES) {
-      rows.clear();
-    }
-    rows.put(key, row);
-    return row;
   }
 
   /** How many rows are kept (for tests). */

@@ -26,7 +26,7 @@ class StageTimelineTest {
     for (CollectionStrategy strategy : CollectionStrategy.values()) {
       for (int dpd = 0; dpd <= 200; dpd++) {
         long history = stageDecisionsInHistory();
-        StageTimeline.Row row = timeline.row(strategy, dpd);
+        StageTimeline.Row row = timeline.latest().row(strategy, dpd);
         assertThat(stageDecisionsInHistory()).as("history rows written by the timeline").isEqualTo(history);
         DmnDecisionRuleResult expected = engineDecision(strategy, dpd);
         assertThat(row.stage().name()).as("%s at %d", strategy, dpd).isEqualTo(expected.getEntry("stage"));
@@ -39,9 +39,9 @@ class StageTimelineTest {
 
   @Test
   void aNewVersionOfTheTableTakesEffectWithTheNextLookUp() throws Exception {
-    assertThat(timeline.row(CollectionStrategy.GENTLE, 3).stage()).isEqualTo(CollectionStage.SMS_REMINDER);
+    assertThat(timeline.latest().row(CollectionStrategy.GENTLE, 3).stage()).isEqualTo(CollectionStage.SMS_REMINDER);
     int kept = timeline.kept();
-    assertThat(timeline.row(CollectionStrategy.GENTLE, 3).stage()).isEqualTo(CollectionStage.SMS_REMINDER);
+    assertThat(timeline.latest().row(CollectionStrategy.GENTLE, 3).stage()).isEqualTo(CollectionStage.SMS_REMINDER);
     assertThat(timeline.kept()).as("a second look-up is answered from the memo").isEqualTo(kept);
 
     String xml = Files.readString(Path.of("processes/collection/collection-stages.dmn"));
@@ -54,11 +54,11 @@ class StageTimelineTest {
         .addString("collection-stages.dmn", changed).deploy();
     try {
       assertThat((Object) engineDecision(CollectionStrategy.GENTLE, 3).getEntry("stage")).isEqualTo("EMAIL_REMINDER");
-      assertThat(timeline.row(CollectionStrategy.GENTLE, 3).stage()).isEqualTo(CollectionStage.EMAIL_REMINDER);
+      assertThat(timeline.latest().row(CollectionStrategy.GENTLE, 3).stage()).isEqualTo(CollectionStage.EMAIL_REMINDER);
     } finally {
       engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
     }
-    assertThat(timeline.row(CollectionStrategy.GENTLE, 3).stage()).isEqualTo(CollectionStage.SMS_REMINDER);
+    assertThat(timeline.latest().row(CollectionStrategy.GENTLE, 3).stage()).isEqualTo(CollectionStage.SMS_REMINDER);
   }
 
   private DmnDecisionRuleResult engineDecision(CollectionStrategy strategy, int dpd) {
