@@ -38,6 +38,7 @@ import org.springframework.stereotype.Component;
  * (the scorecard has 32 rules of 9 inputs). This engine keeps the parsed expressions (immutable syntax trees, safe to
  * share between threads) by text and evaluates them with the same context as {@link ScalaFeelEngine}: the decision's
  * variables, and for unary tests the input value under {@code inputVariableName}. Results and errors are the same.
+ * It also builds FEEL's table of built-in functions once instead of once per evaluation ({@link #evaluate}).
  */
 class CachingFeelEngine extends ScalaFeelEngine {
 
