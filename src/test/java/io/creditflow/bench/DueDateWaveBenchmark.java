@@ -96,7 +96,7 @@ class DueDateWaveBenchmark {
           }
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(LIMIT);
-        sleep(200);
+        OriginationDriver.sleep(200);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       double cobSeconds = (cobDone - started) / 1e9;
@@ -175,7 +175,7 @@ class DueDateWaveBenchmark {
       long started = System.nanoTime();
       while (engine.getManagementService().createJobQuery().processDefinitionKey("benchPerLoanTimer").count() > 0) {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(LIMIT);
-        sleep(200);
+        OriginationDriver.sleep(200);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("benchPerLoanTimer").count()).isZero();
@@ -217,12 +217,4 @@ class DueDateWaveBenchmark {
     return best;
   }
 
-  static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 }

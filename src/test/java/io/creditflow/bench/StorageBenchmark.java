@@ -2,7 +2,7 @@ package io.creditflow.bench;
 
 import static io.creditflow.bench.DueDateWaveBenchmark.count;
 import static io.creditflow.bench.DueDateWaveBenchmark.moveClock;
-import static io.creditflow.bench.DueDateWaveBenchmark.sleep;
+import static io.creditflow.bench.OriginationDriver.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.creditflow.cob.CobRun;
