@@ -1,15 +1,12 @@
 package io.creditflow.bench;
 
 import io.creditflow.CreditFlowApplication;
+import io.creditflow.support.EmptyDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -107,20 +104,8 @@ public final class BenchApplication {
   }
 
   private static void dropAllTables(BenchmarkDatabase db) {
-    try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
-        Statement s = c.createStatement()) {
-      List<String> tables = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery(
-          "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")) {
-        while (rs.next()) {
-          tables.add(rs.getString(1));
-        }
-      }
-      s.execute("SET FOREIGN_KEY_CHECKS = 0");
-      for (String t : tables) {
-        s.execute("DROP TABLE IF EXISTS `" + t + "`");
-      }
-      s.execute("SET FOREIGN_KEY_CHECKS = 1");
+    try {
+      EmptyDatabase.dropAllTables(db.url(), db.user(), db.password());
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot empty the benchmark database " + db.url() + ": " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package io.creditflow.resilience;
 
+import io.creditflow.support.EmptyDatabase;
 import io.creditflow.support.RequiresTestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,7 +56,7 @@ final class ResilienceDatabase {
               + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         }
       }
-      emptyDatabase(url, user, password);
+      EmptyDatabase.dropAllTables(url, user, password);
     } catch (SQLException e) {
       String reason = "the resilience suites need a database of their own (" + url + "), which user " + user
           + " cannot create or use: " + e.getMessage() + ". Grant it (see .ci/run) or set " + OVERRIDE;
@@ -83,24 +84,6 @@ final class ResilienceDatabase {
       throw new IllegalArgumentException("Unexpected database name in " + url);
     }
     return name;
-  }
-
-  private static void emptyDatabase(String url, String user, String password) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url, user, password);
-        Statement statement = connection.createStatement()) {
-      List<String> tables = new java.util.ArrayList<>();
-      try (var rows = statement.executeQuery(
-          "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")) {
-        while (rows.next()) {
-          tables.add(rows.getString(1));
-        }
-      }
-      statement.execute("SET FOREIGN_KEY_CHECKS = 0");
-      for (String table : tables) {
-        statement.execute("DROP TABLE IF EXISTS `" + table + "`");
-      }
-      statement.execute("SET FOREIGN_KEY_CHECKS = 1");
-    }
   }
 
   List<Map<String, Object>> rows(String sql, Object... args) {
