@@ -58,6 +58,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ClusterIT {
 
   private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+  /** ACT_HI_JOB_LOG.JOB_DEF_TYPE_ of the history cleanup job (it has no job definition: the handler type is logged). */
+  private static final String HISTORY_CLEANUP = "history-cleanup";
   private static final Duration START_LIMIT = Duration.ofMinutes(5);
   /** The demo clock endpoint moves the engine clock of each node; it exists only with demo mode on. */
   private static final Map<String, String> CLOCK_ENDPOINT = Map.of("creditflow.demo.enabled", "true");
@@ -203,8 +205,12 @@ class ClusterIT {
     long disbursed = clients.applications().stream().filter(a -> a.persona == Persona.PRIME).count();
     invariants.oneDisbursementPerLoan(disbursed);
     invariants.everyPaymentBookedOnce(clients, "RES-" + run + "-PAY-");
-    assertThat(db.rows("SELECT JOB_ID_, COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 GROUP BY JOB_ID_"
-        + " HAVING COUNT(*) > 1")).as("jobs that ran (successfully) more than once").isEmpty();
+    // the history cleanup job is the one job Camunda runs again under the same id: inside the batch window (01:00 to
+    // 05:00 in application.yaml) HistoryCleanupJobHandler reschedules its own job after each run. Phase 1 runs on the
+    // real clock, so a run that starts between 01:00 and 05:00 logs it SUCCESSFUL several times (CI on 2026-11-23).
+    assertThat(db.rows("SELECT JOB_ID_, COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2"
+        + " AND COALESCE(JOB_DEF_TYPE_, '') <> '" + HISTORY_CLEANUP + "' GROUP BY JOB_ID_ HAVING COUNT(*) > 1"))
+        .as("jobs that ran (successfully) more than once").isEmpty();
     assertThat(db.rows("SELECT loan_number, COUNT(*) FROM cf_collection_case GROUP BY loan_number"
         + " HAVING COUNT(*) > 1")).as("loans with two collection cases").isEmpty();
     long overdue = db.count("SELECT COUNT(DISTINCT loan_number) FROM cf_collection_case");
@@ -257,7 +263,8 @@ class ClusterIT {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
     while (Instant.now().isBefore(deadline)) {
       List<Map<String, Object>> locked = db.rows("SELECT ID_, LOCK_OWNER_ FROM ACT_RU_JOB"
-          + " WHERE LOCK_OWNER_ IS NOT NULL AND LOCK_EXP_TIME_ > ?", java.sql.Timestamp.from(engineNow()));
+          + " WHERE LOCK_OWNER_ IS NOT NULL AND LOCK_EXP_TIME_ > ? AND HANDLER_TYPE_ <> '" + HISTORY_CLEANUP + "'",
+          java.sql.Timestamp.from(engineNow()));
       locked.forEach(row -> ownerOfJob.put((String) row.get("ID_"), (String) row.get("LOCK_OWNER_")));
       String ownerB = hostOfOwner.entrySet().stream().filter(e -> e.getValue().equals("node-b"))
           .map(Map.Entry::getKey).findFirst().orElse(null);
