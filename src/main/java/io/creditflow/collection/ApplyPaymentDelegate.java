@@ -1,5 +1,6 @@
 package io.creditflow.collection;
 
+import io.creditflow.common.engine.ChangedVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ class ApplyPaymentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(CollectionProcess.STILL_PAST_DUE, collection.paymentReceived(
+    ChangedVariables.set(execution, CollectionProcess.STILL_PAST_DUE, collection.paymentReceived(
         execution.getProcessInstanceId(), (String) execution.getVariable(CollectionProcess.PAYMENT_REFERENCE),
         execution.getVariable(CollectionProcess.AMOUNT)));
   }

@@ -10,12 +10,17 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.creditflow.identity.ProcessKeys;
 import io.creditflow.servicing.Instalment;
 import io.creditflow.servicing.LoanStatus;
+import io.creditflow.servicing.PaymentChannel;
+import io.creditflow.servicing.PaymentCommand;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -239,6 +244,47 @@ class CollectionProcessTest {
     assertThat(fixture.ledgerLoan(loan).getStatus()).isEqualTo(LoanStatus.ACTIVE);
     assertThat(fixture.ledgerLoan(loan).getDaysPastDue()).isZero();
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(process.getId()).count()).isZero();
+  }
+
+  @Test
+  void aNewCaseCostsOneJobAndAPaymentIsAppliedAndPlannedAgainInTheTransactionThatDeliversIt() {
+    String loan = fixture.loan("C");
+    fixture.pastDue(loan, 1);
+    ProcessInstance process = fixture.start(loan);
+    ManagementService management = engine.getManagementService();
+    Job gather = management.createJobQuery().processInstanceId(process.getId()).singleResult();
+    management.executeJob(gather.getId());
+    // facts, strategy, case, plan and SMS ran in that one job; what is left is the timer of the next look
+    assertThat(process).isWaitingAt(WAIT);
+    assertThat(management.createJobQuery().processInstanceId(process.getId()).list()).singleElement()
+        .satisfies(job -> assertThat(job.getId()).isEqualTo(management.createJobQuery()
+            .processInstanceId(process.getId()).timers().activityId(WAIT).singleResult().getId()));
+    Date nextLook = fixture.timerDue(process, WAIT);
+    long planUpdates = planVariableUpdates(process);
+
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CollectionFixture.ZONE);
+    fixture.payments.post(loan, new PaymentCommand("PAY-" + UUID.randomUUID(), new BigDecimal("1.00"), today,
+        PaymentChannel.BANK_TRANSFER));
+
+    // no job run: the delivery of PaymentReceived applied the payment and planned again
+    assertThat(process).hasPassed("Event_PaymentReceived", "Task_ApplyPayment").isWaitingAt(WAIT);
+    assertThat(fixture.actions(process)).anySatisfy(action -> assertThat(action).startsWith("PAYMENT:1.0"));
+    assertThat(management.createJobQuery().processInstanceId(process.getId()).count()).isEqualTo(1);
+    assertThat(fixture.timerDue(process, WAIT)).isEqualTo(nextLook);
+    // still past due: a new cycle at the same stage, whose SMS goes to the outbox (the contact policy caps sending)
+    assertThat(fixture.caseOf(process).getCycle()).isEqualTo(1);
+    assertThat(fixture.templates(loan)).containsExactly("collection.reminder-sms", "collection.reminder-sms");
+    // the plan came out as before (stage, next look, call group, ...): no variable was written again
+    assertThat(planVariableUpdates(process)).isEqualTo(planUpdates);
+  }
+
+  /** History of the variable updates of the plan's outputs (history level FULL). */
+  private long planVariableUpdates(ProcessInstance process) {
+    java.util.Set<String> outputs = java.util.Set.of(CollectionProcess.NEXT_ACTION, CollectionProcess.STAGE,
+        CollectionProcess.DAYS_PAST_DUE, CollectionProcess.NEXT_CHECK_AT, CollectionProcess.CALL_GROUP);
+    return engine.getHistoryService().createHistoricDetailQuery().variableUpdates().processInstanceId(process.getId())
+        .list().stream().filter(detail -> outputs.contains(
+            ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName())).count();
   }
 
   @Test
