@@ -10,6 +10,8 @@ import org.springframework.data.repository.query.Param;
 /** Follow-ups of step 1 for later steps, paged by loan number. */
 public interface CobFollowUpRepository extends JpaRepository<CobFollowUp, String> {
 
+  @Query("select count(f) > 0 from CobFollowUp f where f.runId = :runId and f.kind = :kind"
+      + " and f.loanNumber = :loanNumber")
   boolean existsByRunIdAndKindAndLoanNumber(String runId, CobFollowUp.Kind kind, String loanNumber);
 
   List<CobFollowUp> findByRunIdAndKindAndLoanNumberGreaterThanOrderByLoanNumberAsc(String runId,

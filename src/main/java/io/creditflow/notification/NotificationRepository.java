@@ -16,6 +16,7 @@ import org.springframework.data.repository.query.Param;
  */
 interface NotificationRepository extends JpaRepository<Notification, String> {
 
+  @Query("select n from Notification n where n.idempotencyKey = :idempotencyKey")
   Optional<Notification> findByIdempotencyKey(String idempotencyKey);
 
   List<Notification> findBySubjectTypeAndSubjectIdOrderByCreatedAtAscIdAsc(String subjectType, String subjectId);

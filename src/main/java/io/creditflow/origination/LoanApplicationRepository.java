@@ -9,8 +9,10 @@ import org.springframework.data.repository.query.Param;
 
 public interface LoanApplicationRepository extends JpaRepository<LoanApplication, String> {
 
+  @Query("select a from LoanApplication a where a.externalReference = :externalReference")
   Optional<LoanApplication> findByExternalReference(String externalReference);
 
+  @Query("select count(a) > 0 from LoanApplication a where a.customerId = :customerId and a.status = :status")
   boolean existsByCustomerIdAndStatus(String customerId, ApplicationStatus status);
 
   /** Does the customer have another open application submitted before this one (ties broken by id)? */

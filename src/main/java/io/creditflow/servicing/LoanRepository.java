@@ -10,10 +10,12 @@ import org.springframework.data.jpa.repository.Query;
 /** Loans, keyed by loan number. */
 public interface LoanRepository extends JpaRepository<Loan, String> {
 
+  @Query("select l from Loan l where l.applicationId = :applicationId")
   Optional<Loan> findByApplicationId(String applicationId);
 
   List<Loan> findByCustomerIdOrderByCreatedAtAsc(String customerId);
 
+  @Query("select l from Loan l where l.creditLineId = :creditLineId order by l.createdAt asc")
   List<Loan> findByCreditLineIdOrderByCreatedAtAsc(String creditLineId);
 
   /** Keyset page of loan numbers not in {@code finished}, after {@code after} ("" for the first page): primary key. */

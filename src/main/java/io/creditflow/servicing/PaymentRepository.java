@@ -11,8 +11,10 @@ import org.springframework.data.jpa.repository.Query;
 /** Payments, by their unique reference, by loan, and by the state of their message delivery. */
 public interface PaymentRepository extends JpaRepository<Payment, String> {
 
+  @Query("select p from Payment p where p.paymentReference = :paymentReference")
   Optional<Payment> findByPaymentReference(String paymentReference);
 
+  @Query("select p from Payment p where p.loanNumber = :loanNumber order by p.receivedAt asc, p.id asc")
   List<Payment> findByLoanNumberOrderByReceivedAtAscIdAsc(String loanNumber);
 
   /** Ids of payments whose delivery is in one of {@code statuses} and that were received before {@code before}. */
