@@ -3,6 +3,8 @@ package io.creditflow.servicing;
 import io.creditflow.common.audit.AuditTrail;
 import io.creditflow.common.web.NotFoundException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,20 +44,26 @@ public class LedgerDailyClose implements DailyClose {
   private static final Logger log = LoggerFactory.getLogger(LedgerDailyClose.class);
 
   /**
-   * The loans of a page range whose close changes nothing but the date (see {@link DailyClose#closeQuietLoans}): the
+   * The loans of a page whose close changes nothing but the date (see {@link DailyClose#closeQuietLoans}): the
    * conditions are those under which {@link LoanAccount} accrues no penalty, finds nothing past due, bills no interest,
    * settles nothing and keeps the status. The version is bumped as Hibernate would, so a payment that read the loan
    * before is refused by its optimistic lock and retried on the new state.
+   *
+   * <p>The page is named loan by loan ({@code loan_number IN (...)}), not as the range from its first to its last
+   * number: on H2 a range made the planner pick the index on (status, days past due), which holds nearly the whole
+   * book, so every chunk read every loan in good standing and the close grew with the square of the book (the
+   * due-date wave at 50,000 loans cost 1.87x per loan what it cost at 10,000; by primary key, 0.66x, README). Each
+   * chunk now reads its own loans only, on H2 and MariaDB alike.
    */
   private static final String QUIET_CLOSE = "UPDATE cf_loan SET last_closed_on = ?, version = version + 1"
-      + " WHERE loan_number >= ? AND loan_number <= ? AND status = 'ACTIVE' AND days_past_due = 0"
+      + " WHERE loan_number IN (%s) AND status = 'ACTIVE' AND days_past_due = 0"
       + " AND outstanding_interest = 0 AND outstanding_penalty = 0 AND outstanding_principal > 0"
       + " AND (last_closed_on IS NULL OR last_closed_on < ?)"
       + " AND NOT EXISTS (SELECT 1 FROM cf_instalment i WHERE i.loan_number = cf_loan.loan_number"
       + " AND i.schedule_version = cf_loan.schedule_version AND i.due_date <= ? AND i.status <> 'PAID')";
-  /** Loans of the range closed through the date, current and ACTIVE: closing them again would change nothing. */
-  private static final String CLOSED_QUIETLY = "SELECT loan_number FROM cf_loan WHERE loan_number >= ?"
-      + " AND loan_number <= ? AND last_closed_on = ? AND status = 'ACTIVE' AND days_past_due = 0";
+  /** Loans of the page closed through the date, current and ACTIVE: closing them again would change nothing. */
+  private static final String CLOSED_QUIETLY = "SELECT loan_number FROM cf_loan WHERE loan_number IN (%s)"
+      + " AND last_closed_on = ? AND status = 'ACTIVE' AND days_past_due = 0";
 
   private final LoanRepository loans;
   private final InstalmentRepository instalments;
@@ -108,14 +116,22 @@ public class LedgerDailyClose implements DailyClose {
     if (page.isEmpty()) {
       return new QuietClose(0, page);
     }
-    String first = page.get(0);
-    String last = page.get(page.size() - 1);
+    String placeholders = String.join(",", Collections.nCopies(page.size(), "?"));
+    List<Object> update = new ArrayList<>(page.size() + 3);
+    update.add(businessDate);
+    update.addAll(page);
+    update.add(businessDate);
+    update.add(businessDate);
+    List<Object> select = new ArrayList<>(page.size() + 1);
+    select.addAll(page);
+    select.add(businessDate);
     return writing.execute(status -> {
-      int closed = jdbc.update(QUIET_CLOSE, businessDate, first, last, businessDate, businessDate);
+      int closed = jdbc.update(QUIET_CLOSE.formatted(placeholders), update.toArray());
       if (closed == 0) {
         return new QuietClose(0, page);
       }
-      Set<String> done = new HashSet<>(jdbc.queryForList(CLOSED_QUIETLY, String.class, first, last, businessDate));
+      Set<String> done = new HashSet<>(jdbc.queryForList(CLOSED_QUIETLY.formatted(placeholders), String.class,
+          select.toArray()));
       return new QuietClose(closed, page.stream().filter(loan -> !done.contains(loan)).toList());
     });
   }

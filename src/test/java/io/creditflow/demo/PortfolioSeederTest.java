@@ -120,6 +120,16 @@ class PortfolioSeederTest {
     // the quiet close takes exactly the paid loans of a page and leaves the unpaid ones for the per-loan close
     List<String> page = jdbc.queryForList("SELECT loan_number FROM cf_loan WHERE loan_number LIKE ?"
         + " ORDER BY loan_number", String.class, prefix + "%");
+    // only the loans named in the page: a page of the unpaid loans closes none of the paid loans numbered between them
+    List<String> unpaidPage = jdbc.queryForList("SELECT loan_number FROM cf_instalment WHERE loan_number LIKE ?"
+        + " AND sequence_number = 1 AND status = 'DUE' ORDER BY loan_number", String.class, prefix + "%");
+    assertThat(count("SELECT COUNT(*) FROM cf_payment WHERE loan_number > ? AND loan_number < ?", unpaidPage.get(0),
+        unpaidPage.get(unpaidPage.size() - 1))).isPositive();
+    DailyClose.QuietClose none = dailyClose.closeQuietLoans(unpaidPage, due);
+    assertThat(none.closed()).isZero();
+    assertThat(none.remaining()).isEqualTo(unpaidPage);
+    assertThat(count("SELECT COUNT(*) FROM cf_loan WHERE loan_number LIKE ? AND last_closed_on = ?", prefix + "%",
+        due)).isZero();
     DailyClose.QuietClose quiet = dailyClose.closeQuietLoans(page, due);
     assertThat(quiet.closed()).isEqualTo(paid);
     assertThat(quiet.remaining()).hasSize(unpaid).allMatch(n -> count(
