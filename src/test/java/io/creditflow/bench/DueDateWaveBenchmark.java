@@ -6,7 +6,6 @@ import io.creditflow.cob.CobRun;
 import io.creditflow.cob.CobRunService;
 import io.creditflow.demo.PortfolioSeeder;
 import io.creditflow.demo.SeedPlan;
-import io.creditflow.identity.ProcessKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -49,23 +48,6 @@ class DueDateWaveBenchmark {
   static final String FLOOR = "due-date-wave-floor";
   /** The due date of the wave: a Wednesday, a day that exists in every month. */
   static final LocalDate DUE = LocalDate.of(2027, 3, 10);
-  /**
-   * When the storage and payment benchmarks start the close of business: before the daily timer's 00:30. At 00:30 the
-   * timer starts an instance too (it ends at once, the daily run being disabled), and if that instance is still there
-   * when the manual run opens its day, the manual run skips the day as "still running" and never completes:
-   * StorageBenchmark hung so. (The wave keeps 00:30: at 00:20 its smoke run hung, cause not found.)
-   */
-  static final LocalTime CLOSE_STARTS = LocalTime.of(0, 20);
-
-  /**
-   * Waits until no job is due and no close of business runs: a daily timer made due by moving the clock has fired and
-   * its instance has ended, so a manual start cannot meet it (see {@link #CLOSE_STARTS}).
-   */
-  static void awaitNoCloseRunning(ProcessEngine engine) {
-    OriginationDriver.await("no close of business running", Duration.ofMinutes(5),
-        () -> BenchApplication.executableJobs(engine) == 0 && engine.getRuntimeService().createProcessInstanceQuery()
-            .processDefinitionKey(ProcessKeys.CLOSE_OF_BUSINESS).count() == 0);
-  }
   private static final Duration LIMIT = Duration.ofHours(3);
 
   @AfterEach

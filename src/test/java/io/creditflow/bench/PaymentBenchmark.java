@@ -163,9 +163,9 @@ class PaymentBenchmark {
     LocalDate paymentDay = dueLate.plusDays(1);
     assertThat(dueCurrent).isAfterOrEqualTo(paymentDay);
 
-    moveClock(clock, paymentDay, DueDateWaveBenchmark.CLOSE_STARTS);
+    moveClock(clock, paymentDay, BenchApplication.CLOSE_STARTS);
     // the daily timer, made due by the move past 00:30 of the previous day, must have come and gone
-    DueDateWaveBenchmark.awaitNoCloseRunning(app.engine());
+    BenchApplication.awaitNoCloseRunning(app.engine());
     String runId = app.context().getBean(CobRunService.class).start(dueLate, "benchmark").getId();
     OriginationDriver.await("close of business " + dueLate, TIMEOUT, () -> "COMPLETED".equals(jdbc.queryForObject(
         "SELECT status FROM cf_cob_run WHERE id = ?", String.class, runId)));

@@ -72,10 +72,10 @@ class StorageBenchmark {
     PortfolioSeeder.Result seeded = context.getBean(PortfolioSeeder.class).seed(SeedPlan.wave(n, DUE, 0.05));
     Sizes book = sizes(db, jdbc, "storage");
 
-    moveClock(DUE.plusDays(1), DueDateWaveBenchmark.CLOSE_STARTS, zone);
+    moveClock(DUE.plusDays(1), BenchApplication.CLOSE_STARTS, zone);
     closeAndWait(context, jdbc, engine, DUE, seeded.unpaid());
     Sizes afterDueClose = sizes(db, jdbc, "storage");
-    moveClock(DUE.plusDays(2), DueDateWaveBenchmark.CLOSE_STARTS, zone);
+    moveClock(DUE.plusDays(2), BenchApplication.CLOSE_STARTS, zone);
     closeAndWait(context, jdbc, engine, DUE.plusDays(1), seeded.unpaid());
     Sizes afterQuietClose = sizes(db, jdbc, "storage");
 
@@ -135,7 +135,7 @@ class StorageBenchmark {
 
   private static void closeAndWait(ConfigurableApplicationContext context, JdbcTemplate jdbc, ProcessEngine engine,
       LocalDate date, int collections) {
-    DueDateWaveBenchmark.awaitNoCloseRunning(engine);
+    BenchApplication.awaitNoCloseRunning(engine);
     CobRun run = context.getBean(CobRunService.class).start(date, "risk");
     while (true) {
       String status = jdbc.queryForObject("SELECT status FROM cf_cob_run WHERE id = ?", String.class, run.getId());
