@@ -18,5 +18,8 @@ public interface CobRunRepository extends JpaRepository<CobRun, String> {
   Optional<CobRun> findFirstByStatusNotAndBusinessDateBeforeOrderByBusinessDateAsc(CobRunStatus status,
       LocalDate before);
 
+  /** Runs taken up by any of these process instances. */
+  List<CobRun> findByProcessInstanceIdIn(java.util.Collection<String> processInstanceIds);
+
   List<CobRun> findAllByOrderByBusinessDateDesc(Limit limit);
 }

@@ -28,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * model loops back, until the target is closed. Missed days are therefore closed in order, each with its own run
  * record, all by the same instance.
  *
- * <p>Only one {@code closeOfBusiness} instance runs at a time: the API answers 409, and a daily instance that finds
- * another one running, or its date already closed, ends without doing anything.
+ * <p>Only one {@code closeOfBusiness} instance runs at a time: the API answers 409, and an instance that finds
+ * another one running that has taken up a run, or its date already closed, ends without doing anything. (A daily
+ * instance that has not reached its first step yet holds no run, so a manual start that meets it goes ahead.)
  */
 @Service
 public class CobRunService {
@@ -114,10 +115,15 @@ public class CobRunService {
       log.info("Daily close of business for {} skipped: creditflow.cob.daily-enabled is false", target);
       return new NextDay(target, Optional.empty());
     }
-    List<ProcessInstance> others = runningInstances().stream()
-        .filter(instance -> !instance.getId().equals(processInstanceId)).toList();
-    if (!others.isEmpty()) {
-      log.warn("Close of business for {} skipped: instance {} is still running", target, others.get(0).getId());
+    List<String> others = runningInstances().stream().map(ProcessInstance::getId)
+        .filter(id -> !id.equals(processInstanceId)).toList();
+    // Only an instance that has taken up a run (the manual start attaches its run before its first step) keeps
+    // others out. A fresh daily instance, at its first step too, holds none: it must not make a manual run that
+    // was started a moment earlier skip its day and leave that run open.
+    Optional<String> holder = others.isEmpty() ? Optional.empty()
+        : runs.findByProcessInstanceIdIn(others).stream().map(CobRun::getProcessInstanceId).findFirst();
+    if (holder.isPresent()) {
+      log.warn("Close of business for {} skipped: instance {} is still running", target, holder.get());
       return new NextDay(target, Optional.empty());
     }
     Optional<LocalDate> lastCompleted = runs.findFirstByStatusOrderByBusinessDateDesc(CobRunStatus.COMPLETED)

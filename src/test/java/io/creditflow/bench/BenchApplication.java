@@ -88,10 +88,10 @@ public final class BenchApplication {
   }
 
   /**
-   * When the storage and payment benchmarks start the close of business: before the daily timer's 00:30. At 00:30 the
-   * timer starts an instance too (it ends at once, the daily run being disabled), and if that instance is still there
-   * when the manual run opens its day, the manual run skips the day as "still running" and never completes:
-   * StorageBenchmark hung so. (The wave keeps 00:30: at 00:20 its smoke run hung, cause not found.)
+   * When the storage and payment benchmarks start the close of business: before the daily timer's 00:30, so the
+   * timer's short-lived instance (the daily run is disabled here) does not run beside the measured close. (Before
+   * {@code CobRunService} let a manual run go ahead of a daily instance that has not taken up a run, meeting that
+   * instance made the manual run skip its day, and StorageBenchmark hung so. The wave starts at 00:30, as the timer.)
    */
   public static final LocalTime CLOSE_STARTS = LocalTime.of(0, 20);
 

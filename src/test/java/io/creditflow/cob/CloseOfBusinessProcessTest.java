@@ -172,6 +172,50 @@ class CloseOfBusinessProcessTest {
   }
 
   @Test
+  void aManualRunThatMeetsAFreshDailyInstanceClosesItsDayAndTheDailyInstanceStandsAside() {
+    ledger.addLoan(p + "01", D.minusDays(1));
+    ledger.script(p + "01", D, Outcome.pastDue(4, false));
+    CobRun manual = runs.start(D, "risk");
+    // the daily timer fires before the manual instance reached its first step: two instances wait there
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse("2027-02-10T00:31:00+08:00").toInstant()));
+    engine.getManagementService().executeJob(dailyTimer().getId());
+    ProcessInstance daily = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(ProcessKeys.CLOSE_OF_BUSINESS).list().stream()
+        .filter(instance -> !instance.getId().equals(manual.getProcessInstanceId())).findFirst().orElseThrow();
+    assertThat(daily).isWaitingAt("Task_OpenBusinessDay");
+
+    // the daily instance goes first: the manual one has taken up its run, so the daily one ends without a step
+    fixture.runJobs(daily.getId());
+    assertThat(daily).hasPassed("StartEvent_Daily", "Task_OpenBusinessDay", "EndEvent_AllClosed")
+        .hasNotPassed("Task_CloseLoans").isEnded();
+    // the manual instance then closes its day, although the daily instance was there when the day was taken up
+    ProcessInstance process = fixture.instance(manual.getProcessInstanceId());
+    fixture.runJobs(process.getId());
+    assertThat(process).hasPassed("Task_CloseLoans", "Task_CompleteBusinessDay").isEnded();
+    assertThat(runRepository.findById(manual.getId()).orElseThrow().getStatus()).isEqualTo(CobRunStatus.COMPLETED);
+    assertThat(ledger.closedDates(p + "01")).containsExactly(D);
+    assertThat(collections(p + "01")).isEqualTo(1);
+  }
+
+  @Test
+  void aManualRunTakesUpItsDayWhileAFreshDailyInstanceStillWaits() {
+    ledger.addLoan(p + "01", D.minusDays(1));
+    CobRun manual = runs.start(D, "risk");
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse("2027-02-10T00:31:00+08:00").toInstant()));
+    engine.getManagementService().executeJob(dailyTimer().getId());
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(ProcessKeys.CLOSE_OF_BUSINESS).count()).isEqualTo(2);
+
+    // the manual instance goes first, with the daily instance still waiting at its first step
+    ProcessInstance process = fixture.instance(manual.getProcessInstanceId());
+    fixture.runJobs(process.getId());
+
+    assertThat(process).hasPassed("Task_CloseLoans", "Task_CompleteBusinessDay").isEnded();
+    assertThat(runRepository.findById(manual.getId()).orElseThrow().getStatus()).isEqualTo(CobRunStatus.COMPLETED);
+    assertThat(ledger.closedDates(p + "01")).containsExactly(D);
+  }
+
+  @Test
   void theDailyTimerClosesYesterdayWithTheCronFromConfiguration() {
     Job timer = dailyTimer();
     java.time.LocalTime due = timer.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalTime();
