@@ -158,7 +158,7 @@ class ClusterIT {
       assertThat(moved.status()).as("clock of " + node.name).isEqualTo(200);
     }
     // what the move made due runs first: review escalation timers, and the timer start events of the daily runs,
-    // which end at once (daily-enabled=false) but would make the close started below skip its date if still running
+    // which end at once (daily-enabled=false); waiting keeps them out of the close's phase
     invariants.awaitJobsDrained(Duration.ofMinutes(3));
     Instant phaseTwo = engineNow();
 
