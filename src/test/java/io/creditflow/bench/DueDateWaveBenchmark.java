@@ -82,6 +82,7 @@ class DueDateWaveBenchmark {
       PortfolioSeeder.Result seeded = context.getBean(PortfolioSeeder.class).seed(SeedPlan.wave(n, DUE, unpaid));
 
       moveClock(DUE.plusDays(1), LocalTime.of(0, 30), zone);
+      long cpuAtStart = OriginationBenchmark.processCpuNanos();
       long started = System.nanoTime();
       CobRun run = context.getBean(CobRunService.class).start(DUE, "risk");
       long cobDone = 0;
@@ -99,6 +100,7 @@ class DueDateWaveBenchmark {
         OriginationDriver.sleep(200);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
+      double cpuMicrosPerLoan = (OriginationBenchmark.processCpuNanos() - cpuAtStart) / 1e3 / n;
       double cobSeconds = (cobDone - started) / 1e9;
 
       // what the wave must have done: every loan closed through the due date, the unpaid ones one day past due and
@@ -120,6 +122,7 @@ class DueDateWaveBenchmark {
           .metric("closeOfBusinessSteps", cobSeconds, "s")
           .metric("throughput", n / seconds, "loans/s")
           .metric("perLoanCost", perLoan, "µs/loan")
+          .metric("CPU per loan (this JVM, not the database)", cpuMicrosPerLoan, "µs/loan")
           .metric("collectionsStarted", collections, "instances")
           .metric("collectionReminders", reminders, "notifications")
           .metric("seeding", seeded.loans() / (seeded.millis() / 1000.0), "loans/s")
@@ -172,12 +175,14 @@ class DueDateWaveBenchmark {
       double instancesPerSecond = n / ((System.nanoTime() - seeding) / 1e9);
 
       moveClock(DUE.plusDays(1), LocalTime.of(0, 30), zone);
+      long cpuAtStart = OriginationBenchmark.processCpuNanos();
       long started = System.nanoTime();
       while (engine.getManagementService().createJobQuery().processDefinitionKey("benchPerLoanTimer").count() > 0) {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(LIMIT);
         OriginationDriver.sleep(200);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
+      double cpuMicrosPerLoan = (OriginationBenchmark.processCpuNanos() - cpuAtStart) / 1e3 / n;
       assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("benchPerLoanTimer").count()).isZero();
       assertThat(work.reminders()).isEqualTo(seeded.unpaid());
       double rate = n / seconds;
@@ -185,6 +190,7 @@ class DueDateWaveBenchmark {
           .metric("timersToLastReminder", seconds, "s")
           .metric("throughput", rate, "loans/s")
           .metric("perLoanCost", seconds * 1e6 / n, "µs/loan")
+          .metric("CPU per loan (this JVM, not the database)", cpuMicrosPerLoan, "µs/loan")
           .metric("waitingInstancesStarted", instancesPerSecond, "instances/s")
           .note("floor: one process instance per loan waiting on a due-date timer; when it fires, one query "
               + "(paid?) and for the unpaid one insert (the reminder); same engine, database and job executor")
