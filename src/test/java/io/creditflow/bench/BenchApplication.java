@@ -66,7 +66,7 @@ public final class BenchApplication {
     } else {
       deleteH2(name);
       args.add("--spring.datasource.url=jdbc:h2:file:" + H2_DIR.toAbsolutePath().resolve(name)
-          + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256"); // as application.yaml
+          + ";DB_CLOSE_ON_EXIT=FALSE");
     }
     args.addAll(List.of(extra));
     return builder.run(args.toArray(String[]::new));
