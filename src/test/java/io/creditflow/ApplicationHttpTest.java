@@ -110,7 +110,10 @@ class ApplicationHttpTest {
     HttpResponse<String> metrics = http.send(http.request("/actuator/prometheus", "demo", "demo")
         .setHeader("Accept", "text/plain").GET());
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"creditflow\"");
+    assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"creditflow\"")
+        .contains("http_server_requests_seconds_count")
+        // Spring Security's per-filter observations are off (management.observations.enable.spring.security)
+        .doesNotContain("spring_security_filterchains").doesNotContain("spring_security_authentications");
 
     HttpResponse<String> openApi = http.get("/v3/api-docs");
     assertThat(openApi.statusCode()).isEqualTo(200);
