@@ -1,6 +1,7 @@
 package io.creditflow.cob;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
@@ -19,7 +20,7 @@ public interface CobRunRepository extends JpaRepository<CobRun, String> {
       LocalDate before);
 
   /** Runs taken up by any of these process instances. */
-  List<CobRun> findByProcessInstanceIdIn(java.util.Collection<String> processInstanceIds);
+  List<CobRun> findByProcessInstanceIdIn(Collection<String> processInstanceIds);
 
   List<CobRun> findAllByOrderByBusinessDateDesc(Limit limit);
 }
