@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_ApplyPayment: records the payment; {@code stillPastDue} says whether the case goes on. */
+/** Task_ApplyPayment (a payment reaching a case on hold): records it; {@code stillPastDue}: whether it goes on. */
 @Component
 class ApplyPaymentDelegate implements JavaDelegate {
 

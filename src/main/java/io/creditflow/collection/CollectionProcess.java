@@ -51,8 +51,10 @@ public final class CollectionProcess {
   public static final String DISPUTE_OUTCOME = "disputeOutcome";
   public static final String DISPUTE_REVIEWED_BY = "disputeReviewedBy";
 
-  /** Set by Task_ApplyPayment: whether anything is still past due. */
+  /** Set by Task_ApplyPayment and Task_RecordPayment: whether anything is still past due. */
   public static final String STILL_PAST_DUE = "stillPastDue";
+  /** Set by Task_RecordPayment: a {@link PaymentEffect} name. */
+  public static final String PAYMENT_EFFECT = "paymentEffect";
 
   /** Variables of PaymentReceived (see servicing's PaymentCorrelator). */
   public static final String PAYMENT_REFERENCE = "paymentReference";

@@ -514,7 +514,45 @@ public class CollectionService {
 
   // ---------------------------------------------------------------------------------------------- outside the stages
 
-  /** Task_ApplyPayment: records the payment; true when something is still past due (then a new cycle starts). */
+  /**
+   * Task_RecordPayment (event sub-process Payment received, non-interrupting): records the payment on a case that waits
+   * inside its stages. {@link PaymentEffect#CURED} when nothing is past due; {@link PaymentEffect#REPLAN} (a new cycle)
+   * when a promise is open, which the plan judges, or when the stage a new cycle would start at, from the remaining
+   * days past due, is not the current stage; otherwise {@link PaymentEffect#RECORDED}: the case goes on where it waits
+   * and the stage's contact is not repeated. A timer set for days past due that a payment lowered within the stage
+   * comes early and the plan then waits again.
+   */
+  @Transactional
+  public PaymentEffect paymentRecorded(String processInstanceId, String paymentReference, Object amount,
+      Integer plannedDaysPastDue) {
+    CollectionCase c = load(processInstanceId);
+    Ledger ledger = ledger(c.getLoanNumber());
+    int dpd = ledger.loan().getDaysPastDue();
+    c.observe(dpd);
+    record(c, CollectionActionType.PAYMENT, null, amount == null ? null : amount.toString(), paymentReference, null);
+    if (ledger.cured()) {
+      return PaymentEffect.CURED;
+    }
+    if (c.hasOpenPromise() || stageOfNewCycle(c, dpd, plannedDaysPastDue) != c.getCurrentStage()) {
+      c.newCycle();
+      return PaymentEffect.REPLAN;
+    }
+    return PaymentEffect.RECORDED;
+  }
+
+  /**
+   * The stage a new cycle would start at: the row of the stage table for {@code dpd}, without the escalation floor
+   * (a new cycle drops it). Without a floor, at the days past due of the last plan that is the current stage, and no
+   * look-up is needed.
+   */
+  private CollectionStage stageOfNewCycle(CollectionCase c, int dpd, Integer plannedDaysPastDue) {
+    if (c.getEscalationFloor() == null && plannedDaysPastDue != null && plannedDaysPastDue == dpd) {
+      return c.getCurrentStage();
+    }
+    return timeline.latest().row(c.getStrategy(), dpd).stage();
+  }
+
+  /** Task_ApplyPayment (on hold): records the payment; true when something is still past due (then a new cycle). */
   @Transactional
   public boolean paymentReceived(String processInstanceId, String paymentReference, Object amount) {
     CollectionCase c = load(processInstanceId);

@@ -94,7 +94,10 @@ public class PaymentService {
         transactionManager, events, () -> {});
   }
 
-  /** With a hook run after the duplicate check and before each booking attempt: a test seam to hold racing callers. */
+  /**
+   * With a hook run after the duplicate check and before each booking attempt, inside the booking's transaction: a
+   * test seam to hold racing callers.
+   */
   PaymentService(LoanRepository loans, InstalmentRepository instalments, CreditLineRepository creditLines,
       PaymentRepository payments, PaymentAllocationRepository allocations, AuditTrail auditTrail,
       PaymentCorrelator correlator, ServicingProperties rules, Clock clock,
@@ -139,16 +142,15 @@ public class PaymentService {
     }
     BigDecimal amount = Money.cents(command.amount());
     for (int attempt = 1; ; attempt++) {
-      Optional<PaymentResult> existing = reading.execute(status -> existing(loanNumber, command, amount));
-      if (existing.isPresent()) {
-        return existing.get();
-      }
       if (attempt > 1) {
         backOff(attempt);
       }
-      beforeBooking.run();
       try {
-        return booking.execute(status -> book(loanNumber, command, amount, receivedBy));
+        // the duplicate check and the booking in one transaction: a repeat commits nothing
+        return booking.execute(status -> existing(loanNumber, command, amount).orElseGet(() -> {
+          beforeBooking.run();
+          return book(loanNumber, command, amount, receivedBy);
+        }));
       } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
         if (attempt >= MAX_ATTEMPTS) {
           throw e;

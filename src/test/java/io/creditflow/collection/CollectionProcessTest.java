@@ -233,8 +233,8 @@ class CollectionProcessTest {
 
     fixture.pay(loan, fixture.overdue(loan), process.getId());
 
-    assertThat(process).hasPassed("Event_PaymentReceived", "Task_ApplyPayment", "Task_CloseCured", "EndEvent_Cured")
-        .isEnded();
+    assertThat(process).hasPassed("Event_PaymentReceived", "Task_RecordPayment", "EndEvent_PaymentChangesCase",
+        "Event_PaymentChangedCase", "Task_CloseCured", "EndEvent_Cured").isEnded();
     CollectionCase cured = fixture.caseOf(process);
     assertThat(cured.getOutcome()).isEqualTo(CollectionOutcome.CURED);
     assertThat(cured.getEndedAt()).isNotNull();
@@ -249,7 +249,7 @@ class CollectionProcessTest {
   }
 
   @Test
-  void aNewCaseCostsOneJobAndAPaymentIsAppliedAndPlannedAgainInTheTransactionThatDeliversIt() {
+  void aNewCaseCostsOneJobAndAPaymentThatLeavesTheStageIsRecordedWithoutDisturbingTheWait() {
     String loan = fixture.loan("C");
     fixture.pastDue(loan, 1);
     ProcessInstance process = fixture.start(loan);
@@ -259,25 +259,47 @@ class CollectionProcessTest {
     // facts, strategy, case, plan and SMS ran in that one job; what is left is the timer of the next look
     assertThat(process).isWaitingAt(WAIT);
     assertThat(management.createJobQuery().processInstanceId(process.getId()).count()).isEqualTo(1);
-    assertThat(management.createJobQuery().processInstanceId(process.getId()).timers().activityId(WAIT).count())
-        .isEqualTo(1);
-    Date nextLook = fixture.timerDue(process, WAIT);
+    Job timer = management.createJobQuery().processInstanceId(process.getId()).timers().activityId(WAIT)
+        .singleResult();
     long planUpdates = planVariableUpdates(process);
 
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CollectionFixture.ZONE);
-    fixture.payments.post(loan, new PaymentCommand("PAY-" + UUID.randomUUID(), new BigDecimal("1.00"), today,
+    fixture.payments.post(loan, new PaymentCommand("PAY-" + UUID.randomUUID(), new BigDecimal("1.00"), today(),
         PaymentChannel.BANK_TRANSFER));
 
-    // no job run: the delivery of PaymentReceived applied the payment and planned again
-    assertThat(process).hasPassed("Event_PaymentReceived", "Task_ApplyPayment").isWaitingAt(WAIT);
+    // no job run: the delivery of PaymentReceived recorded the payment; the stage (SMS) is the same, so the case
+    // goes on waiting on the same timer, without planning again and without a second reminder
+    assertThat(process).hasPassed("Event_PaymentReceived", "Task_RecordPayment", "EndEvent_PaymentRecorded")
+        .hasNotPassed("Event_PaymentChangedCase").isWaitingAt(WAIT);
+    assertThat(engine.getRuntimeService().getVariable(process.getId(), CollectionProcess.PAYMENT_EFFECT))
+        .isEqualTo("RECORDED");
     assertThat(fixture.actions(process)).anySatisfy(action -> assertThat(action).startsWith("PAYMENT:1.0"));
-    assertThat(management.createJobQuery().processInstanceId(process.getId()).count()).isEqualTo(1);
-    assertThat(fixture.timerDue(process, WAIT)).isEqualTo(nextLook);
-    // still past due: a new cycle at the same stage, whose SMS goes to the outbox (the contact policy caps sending)
-    assertThat(fixture.caseOf(process).getCycle()).isEqualTo(1);
-    assertThat(fixture.templates(loan)).containsExactly("collection.reminder-sms", "collection.reminder-sms");
-    // the plan came out as before (stage, next look, call group, ...): no variable was written again
+    assertThat(management.createJobQuery().processInstanceId(process.getId()).list()).extracting(Job::getId)
+        .containsExactly(timer.getId());
+    assertThat(fixture.caseOf(process).getCycle()).isZero();
+    assertThat(fixture.templates(loan)).containsExactly("collection.reminder-sms");
     assertThat(planVariableUpdates(process)).isEqualTo(planUpdates);
+
+    // the timer then plans as before: the next stage (e-mail) at its days past due
+    fixture.pastDue(loan, 3);
+    fixture.runJobs(process.getId());
+    assertThat(fixture.templates(loan)).containsExactly("collection.reminder-sms", "collection.reminder-email");
+  }
+
+  @Test
+  void aPaymentThatLeavesTheStageKeepsTheCollectorsCallTask() {
+    String loan = fixture.loan("C");
+    fixture.pastDue(loan, 7);
+    ProcessInstance process = started(loan);
+    Task call = fixture.task(process);
+    assertThat(call.getTaskDefinitionKey()).isEqualTo(CALL);
+
+    fixture.pay(loan, new BigDecimal("10.00"), process.getId());
+
+    assertThat(process).hasPassed("Task_RecordPayment", "EndEvent_PaymentRecorded").isWaitingAt(CALL);
+    assertThat(fixture.task(process).getId()).isEqualTo(call.getId());
+    assertThat(fixture.caseOf(process).getCurrentStage()).isEqualTo(CollectionStage.COLLECTOR_CALL);
+    assertThat(fixture.caseOf(process).getCycle()).isZero();
+    assertThat(fixture.actions(process)).anySatisfy(action -> assertThat(action).startsWith("PAYMENT:10.0"));
   }
 
   /** History of the variable updates of the plan's outputs (history level FULL). */
@@ -301,7 +323,8 @@ class CollectionProcessTest {
 
     // the second instalment (due 10 Mar) is 7 days past due at the close of 16 Mar: back to a collector's call
     assertThat(fixture.ledgerLoan(loan).getDaysPastDue()).isEqualTo(7);
-    assertThat(process).hasPassed("Task_ApplyPayment").isNotEnded();
+    assertThat(process).hasPassed("Task_RecordPayment", "EndEvent_PaymentChangesCase", "Event_PaymentChangedCase")
+        .isNotEnded();
     Task call = fixture.task(process);
     assertThat(fixture.candidateGroups(call)).containsExactly("collectors");
     CollectionCase c = fixture.caseOf(process);
@@ -452,6 +475,39 @@ class CollectionProcessTest {
     holds.release(loan, "complaint:CMP-2");
     fixture.runJobs(process.getId());
     assertThat(fixture.templates(loan)).containsExactly("collection.reminder-sms");
+  }
+
+  @Test
+  void aPartPaymentOnHoldIsRecordedAndTheCaseStaysOnHold() {
+    String loan = fixture.loan("C");
+    fixture.pastDue(loan, 3);
+    ProcessInstance process = started(loan);
+    holds.hold(loan, "complaint:CMP-3", "test complaint");
+    fixture.runJobs(process.getId());
+    assertThat(process).isWaitingAt("Gateway_OnHold");
+
+    fixture.pay(loan, new BigDecimal("10.00"), process.getId());
+
+    assertThat(process).hasPassed("Event_PaymentOnHold", "Task_ApplyPayment").isWaitingAt("Gateway_OnHold");
+    assertThat(fixture.actions(process)).anySatisfy(action -> assertThat(action).startsWith("PAYMENT:10.0"));
+    assertThat(fixture.caseOf(process).isOnHold()).isTrue();
+    assertThat(fixture.caseOf(process).getCycle()).isEqualTo(1);
+    assertThat(fixture.templates(loan)).containsExactly("collection.reminder-email");
+  }
+
+  @Test
+  void aPaymentOfEverythingOverdueOnHoldCuresTheCase() {
+    String loan = fixture.loan("C");
+    fixture.pastDue(loan, 3);
+    ProcessInstance process = started(loan);
+    holds.hold(loan, "complaint:CMP-4", "test complaint");
+    fixture.runJobs(process.getId());
+
+    fixture.pay(loan, fixture.overdue(loan), process.getId());
+
+    assertThat(process).hasPassed("Event_PaymentOnHold", "Task_ApplyPayment", "Task_CloseCured", "EndEvent_Cured")
+        .isEnded();
+    assertThat(fixture.caseOf(process).getOutcome()).isEqualTo(CollectionOutcome.CURED);
   }
 
   @Test
