@@ -1,13 +1,16 @@
 package io.creditflow.collection;
 
 import io.creditflow.common.engine.ChangedVariables;
+import java.util.Date;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * Task_RecordPayment: records the payment on the case; {@code paymentEffect} (RECORDED, REPLAN, CURED) says whether
- * the case leaves its stages, {@code stillPastDue} whether it goes on after that.
+ * the case leaves its stages, {@code stillPastDue} whether it goes on after that. When the case goes on, an open
+ * Task_CallCustomer is shown the amounts after the payment (its task-local summary, as on create).
  */
 @Component
 class RecordPaymentDelegate implements JavaDelegate {
@@ -26,5 +29,14 @@ class RecordPaymentDelegate implements JavaDelegate {
         (Integer) execution.getVariable(CollectionProcess.DAYS_PAST_DUE));
     ChangedVariables.set(execution, CollectionProcess.PAYMENT_EFFECT, effect.name());
     ChangedVariables.set(execution, CollectionProcess.STILL_PAST_DUE, effect != PaymentEffect.CURED);
+    if (effect == PaymentEffect.RECORDED) {
+      TaskService tasks = execution.getProcessEngineServices().getTaskService();
+      tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+          .taskDefinitionKey(CollectionProcess.TASK_CALL_CUSTOMER).list()
+          .forEach(call -> tasks.setVariablesLocal(call.getId(), collection.callSummary(
+              execution.getProcessInstanceId(), (String) execution.getVariable(CollectionProcess.CALL_ALLOWED_REASON),
+              (String) execution.getVariable(CollectionProcess.CALL_DECISION),
+              (Date) execution.getVariable(CollectionProcess.CALL_NOT_BEFORE))));
+    }
   }
 }

@@ -292,11 +292,16 @@ class CollectionProcessTest {
     ProcessInstance process = started(loan);
     Task call = fixture.task(process);
     assertThat(call.getTaskDefinitionKey()).isEqualTo(CALL);
+    Object overdueBefore = engine.getTaskService().getVariableLocal(call.getId(), "overdueText");
 
     fixture.pay(loan, new BigDecimal("10.00"), process.getId());
 
     assertThat(process).hasPassed("Task_RecordPayment", "EndEvent_PaymentRecorded").isWaitingAt(CALL);
     assertThat(fixture.task(process).getId()).isEqualTo(call.getId());
+    // the task shows the amounts after the payment
+    Object overdueAfter = engine.getTaskService().getVariableLocal(call.getId(), "overdueText");
+    assertThat(overdueAfter).isNotNull().isNotEqualTo(overdueBefore);
+    assertThat(overdueAfter.toString()).endsWith(String.format(" %,.2f", fixture.overdue(loan)));
     assertThat(fixture.caseOf(process).getCurrentStage()).isEqualTo(CollectionStage.COLLECTOR_CALL);
     assertThat(fixture.caseOf(process).getCycle()).isZero();
     assertThat(fixture.actions(process)).anySatisfy(action -> assertThat(action).startsWith("PAYMENT:10.0"));
