@@ -3,8 +3,10 @@ package io.creditflow.collection;
 import io.creditflow.common.engine.TaskActors;
 import io.creditflow.contact.CallOutcome;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +29,7 @@ class CollectionCallListener implements TaskListener {
   public void notify(DelegateTask task) {
     String processInstanceId = task.getProcessInstanceId();
     switch (task.getEventName()) {
-      case EVENTNAME_CREATE -> task.setVariablesLocal(collection.callSummary(processInstanceId,
-          (String) task.getVariable(CollectionProcess.CALL_ALLOWED_REASON),
-          (String) task.getVariable(CollectionProcess.CALL_DECISION),
-          (Date) task.getVariable(CollectionProcess.CALL_NOT_BEFORE)));
+      case EVENTNAME_CREATE -> task.setVariablesLocal(summary(collection, processInstanceId, task));
       case EVENTNAME_ASSIGNMENT -> {
         if (task.getAssignee() != null) {
           task.setVariablesLocal(collection.callAllowedNow(processInstanceId));
@@ -39,6 +38,14 @@ class CollectionCallListener implements TaskListener {
       case EVENTNAME_COMPLETE -> complete(task, processInstanceId);
       default -> { }
     }
+  }
+
+  /** What the call task shows (its task-local variables), with the contact policy's decision in {@code variables}. */
+  static Map<String, Object> summary(CollectionService collection, String processInstanceId, VariableScope variables) {
+    return collection.callSummary(processInstanceId,
+        (String) variables.getVariable(CollectionProcess.CALL_ALLOWED_REASON),
+        (String) variables.getVariable(CollectionProcess.CALL_DECISION),
+        (Date) variables.getVariable(CollectionProcess.CALL_NOT_BEFORE));
   }
 
   private void complete(DelegateTask task, String processInstanceId) {

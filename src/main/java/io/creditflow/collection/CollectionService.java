@@ -526,10 +526,8 @@ public class CollectionService {
   public PaymentEffect paymentRecorded(String processInstanceId, String paymentReference, Object amount,
       Integer plannedDaysPastDue) {
     CollectionCase c = load(processInstanceId);
-    Ledger ledger = ledger(c.getLoanNumber());
+    Ledger ledger = recordPayment(c, paymentReference, amount);
     int dpd = ledger.loan().getDaysPastDue();
-    c.observe(dpd);
-    record(c, CollectionActionType.PAYMENT, null, amount == null ? null : amount.toString(), paymentReference, null);
     if (ledger.cured()) {
       return PaymentEffect.CURED;
     }
@@ -556,14 +554,19 @@ public class CollectionService {
   @Transactional
   public boolean paymentReceived(String processInstanceId, String paymentReference, Object amount) {
     CollectionCase c = load(processInstanceId);
-    Ledger ledger = ledger(c.getLoanNumber());
-    c.observe(ledger.loan().getDaysPastDue());
-    record(c, CollectionActionType.PAYMENT, null, amount == null ? null : amount.toString(), paymentReference, null);
-    if (ledger.cured()) {
+    if (recordPayment(c, paymentReference, amount).cured()) {
       return false;
     }
     c.newCycle();
     return true;
+  }
+
+  /** The payment as a case action, the days past due after it observed; the ledger as the payment left it. */
+  private Ledger recordPayment(CollectionCase c, String paymentReference, Object amount) {
+    Ledger ledger = ledger(c.getLoanNumber());
+    c.observe(ledger.loan().getDaysPastDue());
+    record(c, CollectionActionType.PAYMENT, null, amount == null ? null : amount.toString(), paymentReference, null);
+    return ledger;
   }
 
   /**

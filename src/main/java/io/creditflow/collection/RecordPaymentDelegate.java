@@ -1,7 +1,6 @@
 package io.creditflow.collection;
 
 import io.creditflow.common.engine.ChangedVariables;
-import java.util.Date;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -33,10 +32,8 @@ class RecordPaymentDelegate implements JavaDelegate {
       TaskService tasks = execution.getProcessEngineServices().getTaskService();
       tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
           .taskDefinitionKey(CollectionProcess.TASK_CALL_CUSTOMER).list()
-          .forEach(call -> tasks.setVariablesLocal(call.getId(), collection.callSummary(
-              execution.getProcessInstanceId(), (String) execution.getVariable(CollectionProcess.CALL_ALLOWED_REASON),
-              (String) execution.getVariable(CollectionProcess.CALL_DECISION),
-              (Date) execution.getVariable(CollectionProcess.CALL_NOT_BEFORE))));
+          .forEach(call -> tasks.setVariablesLocal(call.getId(),
+              CollectionCallListener.summary(collection, execution.getProcessInstanceId(), execution)));
     }
   }
 }

@@ -485,11 +485,7 @@ class CollectionProcessTest {
   @Test
   void aPartPaymentOnHoldIsRecordedAndTheCaseStaysOnHold() {
     String loan = fixture.loan("C");
-    fixture.pastDue(loan, 3);
-    ProcessInstance process = started(loan);
-    holds.hold(loan, "complaint:CMP-3", "test complaint");
-    fixture.runJobs(process.getId());
-    assertThat(process).isWaitingAt("Gateway_OnHold");
+    ProcessInstance process = onHoldAtThreeDaysPastDue(loan, "complaint:CMP-3");
 
     fixture.pay(loan, new BigDecimal("10.00"), process.getId());
 
@@ -503,16 +499,23 @@ class CollectionProcessTest {
   @Test
   void aPaymentOfEverythingOverdueOnHoldCuresTheCase() {
     String loan = fixture.loan("C");
-    fixture.pastDue(loan, 3);
-    ProcessInstance process = started(loan);
-    holds.hold(loan, "complaint:CMP-4", "test complaint");
-    fixture.runJobs(process.getId());
+    ProcessInstance process = onHoldAtThreeDaysPastDue(loan, "complaint:CMP-4");
 
     fixture.pay(loan, fixture.overdue(loan), process.getId());
 
     assertThat(process).hasPassed("Event_PaymentOnHold", "Task_ApplyPayment", "Task_CloseCured", "EndEvent_Cured")
         .isEnded();
     assertThat(fixture.caseOf(process).getOutcome()).isEqualTo(CollectionOutcome.CURED);
+  }
+
+  /** A case started at 3 days past due (e-mail sent), then held by {@code source}: waiting on hold. */
+  private ProcessInstance onHoldAtThreeDaysPastDue(String loan, String source) {
+    fixture.pastDue(loan, 3);
+    ProcessInstance process = started(loan);
+    holds.hold(loan, source, "test complaint");
+    fixture.runJobs(process.getId());
+    assertThat(process).isWaitingAt("Gateway_OnHold");
+    return process;
   }
 
   @Test
