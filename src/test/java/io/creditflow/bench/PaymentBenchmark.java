@@ -103,6 +103,9 @@ class PaymentBenchmark {
       assertThat(correlation.getOrDefault("DELIVERED", 0L)).withFailMessage("no PaymentReceived delivered: %s",
           correlation).isPositive();
       assertThat(correlation).doesNotContainKey("PENDING");
+      // the mix: each client alternates between its loans of either kind (a client's odd payment aside)
+      long toCollection = paymentsToLoansInCollection(jdbc, setup, prefix + "-M-%");
+      assertThat(toCollection).isBetween((long) PAYMENTS / 2 - CLIENTS, (long) PAYMENTS / 2 + CLIENTS);
       raceSameReferences(app, setup, prefix + "-R");
       assertThat(app.engine().getRuntimeService().createIncidentQuery().count()).isZero();
 
@@ -116,6 +119,7 @@ class PaymentBenchmark {
           .metric("throughput", ours.phase().perSecond(), "payments/s")
           .metric("latency p50", OriginationDriver.percentileMillis(ours.phase().decisionNanos(), 0.50), "ms")
           .metric("latency p99", OriginationDriver.percentileMillis(ours.phase().decisionNanos(), 0.99), "ms")
+          .metric("payments to loans in collection", toCollection, "payments")
           .metric("PaymentReceived delivered", correlation.getOrDefault("DELIVERED", 0L), "payments")
           .metric("PaymentReceived not waited for", correlation.getOrDefault("NOT_WAITED", 0L), "payments")
           .metric("PaymentReceived failed (redelivered later)", correlation.getOrDefault("FAILED", 0L), "payments")
@@ -128,7 +132,7 @@ class PaymentBenchmark {
           .target("payments at least 40% of their floor (payments/s over floor inserts/s)", ratio, ratio >= TARGET)
           .note("Payments of " + AMOUNT + " on " + LOANS + " loans, half 1 day past due with collection running "
               + "(PaymentReceived correlated after commit), half with an instalment due that day; each client pays "
-              + "its own loans; every " + REPOST_EVERY + "th request re-posts a reference (200, not booked, not "
+              + "its own loans, alternating between the two kinds, so half the payments go to each; every " + REPOST_EVERY + "th request re-posts a reference (200, not booked, not "
               + "counted). Floor: POST " + PaymentFloorController.PATH + ", same HTTP Basic and role check, one INSERT")
           .write();
     }
@@ -155,6 +159,8 @@ class PaymentBenchmark {
     if (start.getDayOfMonth() > 27) { // keep the first due dates of both halves one day apart
       start = start.withDayOfMonth(1).plusMonths(1);
     }
+    assertThat(LOANS).withFailMessage("bench.payments.loans (%s) must give each of the %s clients a loan in "
+        + "collection and one in good standing", LOANS, CLIENTS).isGreaterThanOrEqualTo(2 * CLIENTS);
     int half = LOANS / 2;
     List<String> late = originate(app, "PBA" + run, half, start, clock);
     List<String> current = originate(app, "PBB" + run, LOANS - half, start.plusDays(1), clock);
@@ -239,9 +245,13 @@ class PaymentBenchmark {
     long start = System.nanoTime();
     runClients(c -> {
       Client client = app.client();
+      // setup.loans() alternates in collection / in good standing; each client owns whole pairs, so every client's
+      // payments alternate between the two kinds and the mix stays half and half however fast either kind is
       List<TargetLoan> mine = new ArrayList<>();
-      for (int i = c; i < setup.loans().size(); i += CLIENTS) {
-        mine.add(setup.loans().get(i));
+      for (int i = 0; i < setup.loans().size(); i++) {
+        if ((i / 2) % CLIENTS == c) {
+          mine.add(setup.loans().get(i));
+        }
       }
       List<String[]> posted = new ArrayList<>();
       int own = 0;
@@ -322,6 +332,12 @@ class PaymentBenchmark {
   private static String body(String reference, LocalDate valueDate) {
     return "{\"paymentReference\":\"" + reference + "\",\"amount\":" + AMOUNT + ",\"valueDate\":\"" + valueDate
         + "\",\"channel\":\"PAYMENT_GATEWAY\"}";
+  }
+
+  private static long paymentsToLoansInCollection(JdbcTemplate jdbc, Setup setup, String referencePattern) {
+    return setup.loans().stream().filter(TargetLoan::inCollection).mapToLong(loan -> jdbc.queryForObject(
+        "SELECT COUNT(*) FROM cf_payment WHERE loan_number = ? AND payment_reference LIKE ?", Long.class,
+        loan.loanNumber(), referencePattern)).sum();
   }
 
   private static Map<String, Long> correlation(JdbcTemplate jdbc, String referencePattern) {
