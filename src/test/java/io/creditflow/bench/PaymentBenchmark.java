@@ -133,7 +133,8 @@ class PaymentBenchmark {
           .note("Payments of " + AMOUNT + " on " + LOANS + " loans, half 1 day past due with collection running "
               + "(PaymentReceived correlated after commit), half with an instalment due that day; each client pays "
               + "its own loans, alternating between the two kinds, so half the payments go to each; every "
-              + REPOST_EVERY + "th request re-posts a reference (200, not booked, not counted). Floor: POST " + PaymentFloorController.PATH + ", same HTTP Basic and role check, one INSERT")
+              + REPOST_EVERY + "th request re-posts a reference (200, not booked, not counted). Floor: POST "
+              + PaymentFloorController.PATH + ", same HTTP Basic and role check, one INSERT")
           .write();
     }
   }
