@@ -117,7 +117,7 @@ class ApplicationHttpTest {
 
     HttpResponse<String> openApi = http.get("/v3/api-docs");
     assertThat(openApi.statusCode()).isEqualTo(200);
-    assertThat(openApi.body()).contains("/api/me").contains("/api/admin/clock");
+    assertThat(openApi.body()).contains("/api/me").contains("/api/admin/clock").contains("whileStatus");
     assertThat(http.get("/swagger-ui.html").statusCode()).isBetween(200, 399);
   }
 

@@ -1,6 +1,9 @@
 package io.creditflow.origination;
 
+import io.creditflow.common.web.ApiExceptionHandler;
+import io.creditflow.common.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -17,11 +20,13 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,7 +35,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.server.ResponseStatusException;
 
 /** {@code /api/applications}: loan applications for channels (mobile app, web, branch, partners). */
 @RestController
@@ -105,11 +113,16 @@ class ApplicationController {
       List<DocumentView> documents, String loanNumber, String closedReason, OffsetDateTime createdAt,
       OffsetDateTime updatedAt) {}
 
+  /** The longest a read waits on a status; below the usual 30 s of proxies and of Tomcat's async time-out. */
+  static final int MAX_WAIT_SECONDS = 25;
+
   private final ApplicationService service;
+  private final ApplicationStatusWatch watch;
   private final ZoneId zone;
 
-  ApplicationController(ApplicationService service, java.time.Clock clock) {
+  ApplicationController(ApplicationService service, ApplicationStatusWatch watch, java.time.Clock clock) {
     this.service = service;
+    this.watch = watch;
     this.zone = clock.getZone();
   }
 
@@ -128,11 +141,70 @@ class ApplicationController {
         .body(body);
   }
 
-  @GetMapping("/{id}")
+  @GetMapping(value = "/{id}", params = "!whileStatus")
   @PreAuthorize(READERS)
   @Operation(summary = "An application: status, decision with reasons, offer, loan number")
-  ApplicationView get(@PathVariable String id) {
+  ApplicationView get(@PathVariable String id,
+      @Parameter(description = "only with whileStatus") @RequestParam(required = false) String waitSeconds) {
+    if (waitSeconds != null) {
+      throw new InvalidRequestException(List.of(new ApiExceptionHandler.FieldProblem("waitSeconds",
+          "waits only together with whileStatus, the status to wait out")));
+    }
     return view(service.get(id));
+  }
+
+  /**
+   * Long polling: answers as soon as the application's status is no longer {@code whileStatus}, or after
+   * {@code waitSeconds} with the application as it then is. A channel that submitted an application reads it with
+   * {@code whileStatus=RECEIVED} and learns the decision with one request; after accepting, {@code whileStatus=ACCEPTED}
+   * until the loan is disbursed. The servlet thread is not held while the read waits.
+   */
+  @GetMapping(value = "/{id}", params = "whileStatus")
+  @PreAuthorize(READERS)
+  @Operation(summary = "An application, once its status is no longer whileStatus (waits up to waitSeconds)")
+  DeferredResult<ApplicationView> getOnceChanged(@PathVariable String id,
+      @Parameter(description = "the status to wait out, usually the one the client saw last")
+      @RequestParam ApplicationStatus whileStatus,
+      @Parameter(description = "how long to wait at most, 1 to 25 s")
+      @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_WAIT_SECONDS) int waitSeconds) {
+    LoanApplication now = service.get(id);
+    // the container's own time-out only in case the watch does not answer (it answers at waitSeconds)
+    DeferredResult<ApplicationView> result = new DeferredResult<>((waitSeconds + 10) * 1000L);
+    if (now.getStatus() != whileStatus) {
+      result.setResult(view(now));
+      return result;
+    }
+    ApplicationStatusWatch.Waiter waiter;
+    try {
+      waiter = watch.await(id, whileStatus, Duration.ofSeconds(waitSeconds), () -> answer(id, result));
+    } catch (ApplicationStatusWatch.Busy busy) {
+      throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, busy.getMessage()) {
+        @Override
+        public HttpHeaders getHeaders() {
+          HttpHeaders headers = new HttpHeaders();
+          headers.set(HttpHeaders.RETRY_AFTER, "1");
+          return headers;
+        }
+      };
+    }
+    result.onTimeout(() -> {
+      watch.cancel(waiter);
+      answer(id, result);
+    });
+    result.onError(error -> watch.cancel(waiter));
+    result.onCompletion(() -> watch.cancel(waiter));
+    return result;
+  }
+
+  private void answer(String id, DeferredResult<ApplicationView> result) {
+    if (result.isSetOrExpired()) {
+      return;
+    }
+    try {
+      result.setResult(view(service.get(id)));
+    } catch (RuntimeException e) {
+      result.setErrorResult(e);
+    }
   }
 
   @PostMapping("/{id}/acceptance")

@@ -9,6 +9,17 @@ import org.springframework.data.repository.query.Param;
 
 public interface LoanApplicationRepository extends JpaRepository<LoanApplication, String> {
 
+  /** An application's id and status, nothing else. */
+  interface IdAndStatus {
+    String getId();
+
+    ApplicationStatus getStatus();
+  }
+
+  /** The status of each of these applications (those that exist), in one query: for reads that wait on a status. */
+  @Query("select a.id as id, a.status as status from LoanApplication a where a.id in :ids")
+  java.util.List<IdAndStatus> findStatuses(@Param("ids") Collection<String> ids);
+
   @Query("select a from LoanApplication a where a.externalReference = :externalReference")
   Optional<LoanApplication> findByExternalReference(String externalReference);
 

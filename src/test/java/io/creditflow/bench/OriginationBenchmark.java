@@ -32,8 +32,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * clients on the same engine and database. Target: ours/floor at least 0.33.
  *
  * <p>Parameters: {@code -Dbench.origination.applications} (300), {@code -Dbench.clients} (8),
- * {@code -Dbench.origination.warmup} (24, not measured), {@code -Dbench.poll-millis} (50, how often a client reads
- * its application, and a floor client its instance).
+ * {@code -Dbench.origination.warmup} (24, not measured), {@code -Dbench.origination.wait-seconds} (20: a client reads
+ * its application with {@code ?whileStatus=…&waitSeconds=20}, long polling, as a channel should; 0: plain reads every
+ * poll-millis, as a naive channel does), {@code -Dbench.poll-millis} (50, how often a client reads its application
+ * when it does not wait, and a floor client its instance).
  */
 @Tag("benchmark")
 class OriginationBenchmark {
@@ -42,6 +44,7 @@ class OriginationBenchmark {
   static final int CLIENTS = Integer.getInteger("bench.clients", 8);
   static final int WARMUP = Integer.getInteger("bench.origination.warmup", 24);
   static final long POLL_MILLIS = Long.getLong("bench.poll-millis", 50);
+  static final int WAIT_SECONDS = Integer.getInteger("bench.origination.wait-seconds", 20);
   static final double TARGET = 0.33;
   private static final String FLOOR_PROCESS = "originationFloor";
   private static final String FLOOR_MESSAGE = "FloorAnswered";
@@ -91,6 +94,7 @@ class OriginationBenchmark {
           .parameter("clients", CLIENTS)
           .parameter("warmup", WARMUP)
           .parameter("pollMillis", POLL_MILLIS)
+          .parameter("waitSeconds", WAIT_SECONDS)
           .metric("throughput", ours.perSecond(), "applications/s")
           .metric("throughput per hour", ours.perSecond() * 3600, "applications/h")
           .metric("time to decision p50", OriginationDriver.percentileMillis(ours.decisionNanos(), 0.50), "ms")
@@ -108,7 +112,10 @@ class OriginationBenchmark {
           .note("PRIME path: submit, 2 asynchronous jobs to the offer (screen, bureau + score + decide + offer), the "
               + "wait for the answer (message, with the expiry timer), 1 asynchronous job to disburse. Floor: "
               + "bench/origination-floor.bpmn with the same steps as no-ops, started and answered through the engine "
-              + "API (no HTTP), same engine, job executor and database; clients poll every " + POLL_MILLIS + " ms")
+              + "API (no HTTP), same engine, job executor and database. " + (WAIT_SECONDS > 0
+              ? "Our clients read with ?whileStatus=…&waitSeconds=" + WAIT_SECONDS + " (long polling); the floor's poll "
+              + "every " + POLL_MILLIS + " ms"
+              : "Clients poll every " + POLL_MILLIS + " ms"))
           .write();
     }
   }
@@ -123,7 +130,7 @@ class OriginationBenchmark {
       return i -> {
         long t0 = System.nanoTime();
         String id = client.submit(prefix + "-" + i, prefix + i);
-        JsonNode decided = client.awaitDecision(id, POLL_MILLIS, Duration.ofMinutes(5));
+        JsonNode decided = client.awaitDecision(id, WAIT_SECONDS, POLL_MILLIS, Duration.ofMinutes(5));
         decisions.add(System.nanoTime() - t0);
         assertThat(decided.path("decision").path("outcome").asText()).isEqualTo("AUTO_APPROVE");
         assertThat(decided.path("status").asText()).isEqualTo("OFFERED");

@@ -181,12 +181,19 @@ final class OriginationDriver {
       return tree(response.body()).path("applicationId").asText();
     }
 
-    /** Reads the application until its decision is visible through the API, every {@code pollMillis}. */
-    JsonNode awaitDecision(String applicationId, long pollMillis, Duration timeout) {
+    /**
+     * Reads the application until its decision is visible through the API: with {@code waitSeconds > 0} by reads that
+     * wait while the status is the one last seen ({@code ?whileStatus=…&waitSeconds=…}, long polling), otherwise by
+     * plain reads every {@code pollMillis}.
+     */
+    JsonNode awaitDecision(String applicationId, int waitSeconds, long pollMillis, Duration timeout) {
       long deadline = System.nanoTime() + timeout.toNanos();
+      String status = "RECEIVED";
       while (true) {
-        HttpResponse<String> response = get("/api/applications/" + applicationId);
-        assertThat(response.statusCode()).isEqualTo(200);
+        HttpResponse<String> response = get("/api/applications/" + applicationId
+            + (waitSeconds > 0 ? "?whileStatus=" + status + "&waitSeconds=" + waitSeconds : ""));
+        assertThat(response.statusCode()).withFailMessage("read %s: %s %s", applicationId, response.statusCode(),
+            response.body()).isEqualTo(200);
         JsonNode application = tree(response.body());
         if (application.hasNonNull("decision")) {
           return application;
@@ -194,7 +201,10 @@ final class OriginationDriver {
         if (System.nanoTime() > deadline) {
           throw new AssertionError("no decision for " + applicationId + " within " + timeout + ": " + application);
         }
-        sleep(pollMillis);
+        status = application.path("status").asText();
+        if (waitSeconds <= 0) {
+          sleep(pollMillis);
+        }
       }
     }
 

@@ -211,7 +211,7 @@ class PaymentBenchmark {
       Client client = app.client();
       return i -> {
         String id = client.submit(prefix + "-" + i, prefix + i);
-        client.awaitDecision(id, 50, Duration.ofMinutes(5));
+        client.awaitDecision(id, 20, 50, Duration.ofMinutes(5));
         client.accept(id);
       };
     });

@@ -49,9 +49,13 @@ class OriginationEndToEndTest {
     assertThat(offered.path("decision").path("reasons").size()).isBetween(3, 4);
     assertThat(offered.path("offer").path("monthlyInstalment").decimalValue()).isPositive();
 
-    assertThat(http.postJson("/api/applications/" + id + "/acceptance", "{\"accepted\": true}", "channel", "demo")
-        .statusCode()).isEqualTo(200);
-    JsonNode disbursed = awaitStatus(http, id, "DISBURSED");
+    var accepted = http.postJson("/api/applications/" + id + "/acceptance", "{\"accepted\": true}", "channel", "demo");
+    assertThat(accepted.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(accepted.body()).path("status").asText()).isEqualTo("ACCEPTED");
+    // a read that waits while the application is ACCEPTED is answered once the job executor has disbursed it
+    JsonNode disbursed = json.readTree(http.get("/api/applications/" + id + "?whileStatus=ACCEPTED&waitSeconds=25",
+        "channel", "demo").body());
+    assertThat(disbursed.path("status").asText()).isEqualTo("DISBURSED");
 
     assertThat(disbursed.path("loanNumber").asText()).startsWith("LN");
   }
