@@ -122,13 +122,7 @@ class ApplicationWaitApiTest {
   }
 
   private JsonNode submit() throws Exception {
-    String body = """
-        { "externalReference": "WAIT-%s", "channel": "MOBILE_APP",
-          "applicant": { "nationalId": "%s", "fullName": "Li Wei", "dateOfBirth": "1990-04-12",
-                         "mobile": "+8613800138000", "email": "li.wei@example.com", "monthlyIncome": 18000.00,
-                         "employmentMonths": 48, "monthlyDebtPayments": 1500.00, "dependants": 1 },
-          "requestedAmount": 50000.00, "termMonths": 24, "purpose": "HOME_RENOVATION" }"""
-        .formatted(UUID.randomUUID(), OriginationProcessTest.nationalId("PRIME"));
+    String body = OriginationEndToEndTest.primeApplication("WAIT-" + UUID.randomUUID());
     HttpResponse<String> response = http.postJson(PATH, body, "channel", "demo");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     return json.readTree(response.body());

@@ -33,13 +33,7 @@ class OriginationEndToEndTest {
   @Test
   void aPrimeApplicationBecomesADisbursedLoan() throws Exception {
     Http http = new Http(port);
-    String body = """
-        { "externalReference": "E2E-%s", "channel": "MOBILE_APP",
-          "applicant": { "nationalId": "%s", "fullName": "Li Wei", "dateOfBirth": "1990-04-12",
-                         "mobile": "+8613800138000", "email": "li.wei@example.com", "monthlyIncome": 18000.00,
-                         "employmentMonths": 48, "monthlyDebtPayments": 1500.00, "dependants": 1 },
-          "requestedAmount": 50000.00, "termMonths": 24, "purpose": "HOME_RENOVATION" }"""
-        .formatted(UUID.randomUUID(), OriginationProcessTest.nationalId("PRIME"));
+    String body = primeApplication("E2E-" + UUID.randomUUID());
 
     String id = json.readTree(http.postJson("/api/applications", body, "channel", "demo").body())
         .path("applicationId").asText();
@@ -58,6 +52,17 @@ class OriginationEndToEndTest {
     assertThat(disbursed.path("status").asText()).isEqualTo("DISBURSED");
 
     assertThat(disbursed.path("loanNumber").asText()).startsWith("LN");
+  }
+
+  /** A PRIME applicant's application (sandbox persona, a fresh national id) under {@code externalReference}. */
+  static String primeApplication(String externalReference) {
+    return """
+        { "externalReference": "%s", "channel": "MOBILE_APP",
+          "applicant": { "nationalId": "%s", "fullName": "Li Wei", "dateOfBirth": "1990-04-12",
+                         "mobile": "+8613800138000", "email": "li.wei@example.com", "monthlyIncome": 18000.00,
+                         "employmentMonths": 48, "monthlyDebtPayments": 1500.00, "dependants": 1 },
+          "requestedAmount": 50000.00, "termMonths": 24, "purpose": "HOME_RENOVATION" }"""
+        .formatted(externalReference, OriginationProcessTest.nationalId("PRIME"));
   }
 
   private JsonNode awaitStatus(Http http, String id, String status) throws Exception {
