@@ -26,7 +26,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,7 +37,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
-import org.springframework.web.server.ResponseStatusException;
 
 /** {@code /api/applications}: loan applications for channels (mobile app, web, branch, partners). */
 @RestController
@@ -174,24 +172,10 @@ class ApplicationController {
       result.setResult(view(now));
       return result;
     }
-    ApplicationStatusWatch.Waiter waiter;
-    try {
-      waiter = watch.await(id, whileStatus, Duration.ofSeconds(waitSeconds), () -> answer(id, result));
-    } catch (ApplicationStatusWatch.Busy busy) {
-      throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, busy.getMessage()) {
-        @Override
-        public HttpHeaders getHeaders() {
-          HttpHeaders headers = new HttpHeaders();
-          headers.set(HttpHeaders.RETRY_AFTER, "1");
-          return headers;
-        }
-      };
-    }
-    result.onTimeout(() -> {
-      watch.cancel(waiter);
-      answer(id, result);
-    });
-    result.onError(error -> watch.cancel(waiter));
+    // Busy (503) when the node holds as many waiting reads as it may
+    ApplicationStatusWatch.Waiter waiter =
+        watch.await(id, whileStatus, Duration.ofSeconds(waitSeconds), () -> answer(id, result));
+    result.onTimeout(() -> answer(id, result));
     result.onCompletion(() -> watch.cancel(waiter));
     return result;
   }

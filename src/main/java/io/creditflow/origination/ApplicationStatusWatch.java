@@ -15,12 +15,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.creditflow.common.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Channel reads that wait for an application to leave a status (long polling, {@code GET
@@ -44,10 +48,12 @@ class ApplicationStatusWatch implements DisposableBean {
   /** A read that waits: the application, the status it waits to leave, its deadline and what to do at the end. */
   record Waiter(String applicationId, ApplicationStatus whileStatus, long deadlineNanos, Runnable answer) {}
 
-  /** More reads wait on this node than it holds. */
-  static final class Busy extends RuntimeException {
+  /** 503 problem with {@code Retry-After: 1}: more reads wait on this node than it holds. */
+  static final class Busy extends ErrorResponseException {
     Busy(int maxWaiting) {
-      super(maxWaiting + " reads already wait on this node; read again without waiting or wait later");
+      super(HttpStatus.SERVICE_UNAVAILABLE, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Too many waiting reads",
+          maxWaiting + " reads already wait on this node; read again without waiting or wait later"), null);
+      getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
     }
   }
 
@@ -89,8 +95,8 @@ class ApplicationStatusWatch implements DisposableBean {
 
   /**
    * Waits until the application leaves {@code whileStatus}, or {@code wait} has passed, then runs {@code answer} (on
-   * one of the watch's two answering threads). The first check comes within one interval, so a change that came just before this call is
-   * not missed.
+   * one of the watch's two answering threads). The first check comes within one interval, so a change that came just
+   * before this call is not missed.
    *
    * @return the waiter, to {@link #cancel} it when the request ends early
    * @throws Busy when {@code max-waiting} reads already wait

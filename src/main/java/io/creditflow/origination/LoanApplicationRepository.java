@@ -2,6 +2,7 @@ package io.creditflow.origination;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -18,7 +19,7 @@ public interface LoanApplicationRepository extends JpaRepository<LoanApplication
 
   /** The status of each of these applications (those that exist), in one query: for reads that wait on a status. */
   @Query("select a.id as id, a.status as status from LoanApplication a where a.id in :ids")
-  java.util.List<IdAndStatus> findStatuses(@Param("ids") Collection<String> ids);
+  List<IdAndStatus> findStatuses(@Param("ids") Collection<String> ids);
 
   @Query("select a from LoanApplication a where a.externalReference = :externalReference")
   Optional<LoanApplication> findByExternalReference(String externalReference);

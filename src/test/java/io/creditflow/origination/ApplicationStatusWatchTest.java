@@ -64,7 +64,11 @@ class ApplicationStatusWatchTest {
     watch.await("A2", ApplicationStatus.RECEIVED, Duration.ofMinutes(1), () -> {});
 
     assertThatThrownBy(() -> watch.await("A3", ApplicationStatus.RECEIVED, Duration.ofMinutes(1), () -> {}))
-        .isInstanceOf(ApplicationStatusWatch.Busy.class).hasMessageContaining("2 reads already wait");
+        .isInstanceOfSatisfying(ApplicationStatusWatch.Busy.class, busy -> {
+          assertThat(busy.getStatusCode().value()).isEqualTo(503);
+          assertThat(busy.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+          assertThat(busy.getBody().getDetail()).contains("2 reads already wait");
+        });
     watch.cancel(first);
     watch.cancel(first);
 
