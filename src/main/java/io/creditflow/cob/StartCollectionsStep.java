@@ -19,9 +19,13 @@ import org.springframework.stereotype.Component;
  * no longer newly past due afterwards, would never reach collection.
  *
  * <p>Up to {@link #GROUP} starts share one engine command and transaction (one commit instead of one per loan: the
- * due-date wave benchmark, issue 9, measured the starts as a large part of the wave); a group that fails is rolled
- * back and its loans started again each in its own command, so one failing start is recorded and skipped alone. The
- * check makes a redone chunk or group harmless.
+ * due-date wave benchmark, issue 9, measured the starts as a large part of the wave). A group starts its cases through
+ * the start message {@value CollectionProcess#MESSAGE_PAST_DUE_AT_COB}, so each case runs through its first plan
+ * (facts, strategy, case record, plan, first reminder or timer) in the group's transaction, without a job of its own.
+ * A group that fails is rolled back and its loans are started again each in its own command through the blank start
+ * event: that start commits on its own, and its job gathers the facts with retries and then an incident, as any other
+ * start of a case. A loan whose start itself fails is recorded and skipped alone. The check makes a redone chunk or
+ * group harmless.
  */
 @Component
 class StartCollectionsStep implements ChunkStep {
@@ -56,23 +60,33 @@ class StartCollectionsStep implements ChunkStep {
     CommandExecutor requiresNew =
         ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequiresNew();
     LoanWork.Tally tally = loanWork.eachInGroups(run.getId(), name(), pastDue, CobFollowUp::getLoanNumber, GROUP,
-        group -> requiresNew.execute(commandContext -> group.stream().map(f -> startUnlessOpen(run, f)).toList()),
-        followUp -> requiresNew.execute(commandContext -> startUnlessOpen(run, followUp)));
+        group -> requiresNew.execute(commandContext -> group.stream()
+            .map(followUp -> startUnlessOpen(run, followUp, true)).toList()),
+        followUp -> requiresNew.execute(commandContext -> startUnlessOpen(run, followUp, false)));
     return tally.result(pastDue.isEmpty() ? cursor : pastDue.get(pastDue.size() - 1).getLoanNumber(),
         pastDue.size() >= chunkSize);
   }
 
-  private LoanWork.Outcome startUnlessOpen(CobRun run, CobFollowUp followUp) {
+  /**
+   * Starts the loan's collection unless one (or a legal handover) is open. {@code firstPlanNow}: through the start
+   * message, the first plan in this transaction; else through the blank start event, the facts in a job.
+   */
+  private LoanWork.Outcome startUnlessOpen(CobRun run, CobFollowUp followUp, boolean firstPlanNow) {
     String loanNumber = followUp.getLoanNumber();
     long open = runtime.createProcessInstanceQuery().processInstanceBusinessKey(loanNumber)
         .processDefinitionKeyIn(BLOCKING_PROCESSES.toArray(String[]::new)).count();
     if (open > 0) {
       return LoanWork.Outcome.SKIPPED;
     }
-    runtime.startProcessInstanceByKey(ProcessKeys.COLLECTION, loanNumber, Map.of(
+    Map<String, Object> variables = Map.of(
         CollectionProcess.LOAN_NUMBER, loanNumber,
         CollectionProcess.DAYS_PAST_DUE, followUp.getDaysPastDue(),
-        CollectionProcess.BUSINESS_DATE, run.getBusinessDate().toString()));
+        CollectionProcess.BUSINESS_DATE, run.getBusinessDate().toString());
+    if (firstPlanNow) {
+      runtime.startProcessInstanceByMessage(CollectionProcess.MESSAGE_PAST_DUE_AT_COB, loanNumber, variables);
+    } else {
+      runtime.startProcessInstanceByKey(ProcessKeys.COLLECTION, loanNumber, variables);
+    }
     return LoanWork.Outcome.PROCESSED;
   }
 }

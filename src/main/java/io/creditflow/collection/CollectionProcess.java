@@ -64,6 +64,11 @@ public final class CollectionProcess {
   public static final String MESSAGE_PAYMENT_RECEIVED = "PaymentReceived";
   public static final String MESSAGE_HOLD = "CollectionHold";
   public static final String MESSAGE_RELEASE = "CollectionRelease";
+  /**
+   * Start message of the close of business's group of starts: the case runs through its first plan in the caller's
+   * transaction (StartEvent_PastDueAtCob). Any other start uses the blank start event, whose job gathers the facts.
+   */
+  public static final String MESSAGE_PAST_DUE_AT_COB = "PastDueAtCloseOfBusiness";
 
   /** Values of {@link #NEXT_ACTION}. */
   static final String ACTION_LEAVE = "LEAVE";

@@ -1,5 +1,6 @@
 package io.creditflow.collection;
 
+import io.creditflow.common.engine.ChangedVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,8 @@ class GatherCaseFactsDelegate implements JavaDelegate {
         collection.facts((String) execution.getVariable(CollectionProcess.LOAN_NUMBER));
     execution.setVariable(CollectionProcess.RISK_GRADE, facts.riskGrade());
     execution.setVariable(CollectionProcess.BEHAVIOUR_SCORE, facts.behaviourScore());
-    execution.setVariable(CollectionProcess.DAYS_PAST_DUE, facts.daysPastDue());
+    // the start passed the days past due of the close; an equal value is not written again (a history detail less)
+    ChangedVariables.set(execution, CollectionProcess.DAYS_PAST_DUE, facts.daysPastDue());
     execution.setVariable(CollectionProcess.OVERDUE_AMOUNT, facts.overdueAmount().doubleValue());
     execution.setVariable(CollectionProcess.EARLIER_CURES, facts.earlierCures());
   }

@@ -20,6 +20,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -84,7 +86,17 @@ class CloseOfBusinessLedgerTest {
     assertThat(late.getLastClosedOn()).isEqualTo(LocalDate.of(2027, 2, 14));
     assertThat(collections(missed)).hasSize(1);
     String collection = ((ProcessInstance) collections(missed).get(0)).getId();
-    runCollectionJobs(collection); // the case opens and waits for its next stage
+    // started through the close's start message: the first plan ran in the close's transaction, no job of its own
+    assertThat(passed(collection)).contains("StartEvent_PastDueAtCob", "Task_GatherFacts", "Task_ChooseStrategy",
+        "Task_OpenCase", "Task_PlanNextStep").doesNotContain("StartEvent_PastDue");
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(collection).executable().count())
+        .isZero();
+    assertThat(engine.getRuntimeService().getVariable(collection, "strategy")).isNotNull();
+    // the facts found the days past due the close passed at the start: written once
+    assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(collection)
+        .variableUpdates().list()).filteredOn(d -> "daysPastDue".equals(
+            ((HistoricVariableUpdate) d).getVariableName())).hasSize(1);
+    runCollectionJobs(collection); // nothing is due: the case waits for its next stage
 
     Loan onTime = loans.loan(punctual).orElseThrow().loan();
     assertThat(onTime.getStatus()).isEqualTo(LoanStatus.ACTIVE);
@@ -115,6 +127,11 @@ class CloseOfBusinessLedgerTest {
   private List<?> collections(String loanNumber) {
     return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ProcessKeys.COLLECTION)
         .processInstanceBusinessKey(loanNumber).list();
+  }
+
+  private List<String> passed(String processInstanceId) {
+    return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+        .list().stream().map(HistoricActivityInstance::getActivityId).toList();
   }
 
   private void runCollectionJobs(String processInstanceId) {

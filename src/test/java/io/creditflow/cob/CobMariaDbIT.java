@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -66,11 +67,12 @@ class CobMariaDbIT {
     LocalDate d = LocalDate.parse("2027-02-09");
     String p = CobFixture.prefix();
     String settled = fixture.bookedLoan();
-    for (String loan : List.of(settled, p + "01", p + "02", p + "03")) {
+    String pastDue = fixture.bookedLoan(); // in the ledger, so its case's first plan can read it
+    for (String loan : List.of(settled, p + "01", pastDue, p + "03")) {
       ledger.addLoan(loan, d.minusDays(1));
     }
     ledger.script(settled, d, Outcome.settledToday());
-    ledger.script(p + "02", d, Outcome.pastDue(1, false)); // collection-grace-days 0: collection from 1 day past due
+    ledger.script(pastDue, d, Outcome.pastDue(1, false)); // collection-grace-days 0: collection from 1 day past due
     ledger.poison(p + "03");
     ledger.dueInstalment(new DueInstalment(p + "01", "CUST-01", 2, d.plusDays(3), new BigDecimal("10.00"), "CNY"));
 
@@ -90,8 +92,13 @@ class CobMariaDbIT {
         step -> assertThat(step).isEqualTo("RAISE_EARLY_WARNINGS:0/0/0"));
     assertThat(jdbc.queryForObject("SELECT loan_number FROM cf_cob_loan_error WHERE run_id = ?", String.class,
         run.getId())).isEqualTo(p + "03");
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ProcessKeys.COLLECTION)
-        .processInstanceBusinessKey(p + "02").count()).isEqualTo(1);
+    // started through the close's start message: the case's first plan ran in the close's group transaction
+    String collection = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(ProcessKeys.COLLECTION).processInstanceBusinessKey(pastDue).singleResult().getId();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(collection).list())
+        .extracting(HistoricActivityInstance::getActivityId)
+        .contains("StartEvent_PastDueAtCob", "Task_GatherFacts", "Task_OpenCase", "Task_PlanNextStep")
+        .doesNotContain("StartEvent_PastDue");
     assertThat(fixture.notices(CobNotices.LOAN_SETTLED, settled)).hasSize(1);
     assertThat(fixture.notices("PAYMENT_REMINDER", p + "01")).hasSize(1);
   }
