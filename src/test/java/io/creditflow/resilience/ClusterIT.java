@@ -44,10 +44,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       {@code hostname} being set to its name.</li>
  *   <li><b>Close of business and a node's death.</b> Both nodes' clocks move to three days after the loans' first due
  *       date. The close of that date runs (ledger close, collections for the overdue loans with their SMS and e-mail
- *       reminders) while six more applications come in. As soon as node B holds a job lock (its lock owner is learnt
- *       from the jobs it completed), it is killed with SIGKILL. Node A finishes everything: the jobs B had locked are
- *       taken over once their lock expires ({@link AppNode#LOCK_TIME}). Then two loans are paid off on node A (bureau
- *       record SETTLED, settlement message).</li>
+ *       reminders) while more applications come in (one every 200 ms until node B dies, at most 40). As soon as
+ *       node B holds a job lock (its lock owner is learnt from the jobs it completed), it is killed with SIGKILL. Node
+ *       A finishes everything: the jobs B had locked are taken over once their lock expires
+ *       ({@link AppNode#LOCK_TIME}). Then two loans are paid off on node A (bureau record SETTLED, settlement
+ *       message).</li>
  * </ol>
  *
  * Checked: every job ran once (never two SUCCESSFUL log entries for one job id); one loan and one disbursement per
@@ -61,6 +62,8 @@ class ClusterIT {
   /** ACT_HI_JOB_LOG.JOB_DEF_TYPE_ of the history cleanup job (it has no job definition: the handler type is logged). */
   private static final String HISTORY_CLEANUP = "history-cleanup";
   private static final Duration START_LIMIT = Duration.ofMinutes(5);
+  /** Applications sent during the close at most (one every 200 ms, until node B is killed). */
+  private static final int MORE_APPLICATIONS = 40;
   /** The demo clock endpoint moves the engine clock of each node; it exists only with demo mode on. */
   private static final Map<String, String> CLOCK_ENDPOINT = Map.of("creditflow.demo.enabled", "true");
 
@@ -164,9 +167,12 @@ class ClusterIT {
 
     AtomicBoolean stop = new AtomicBoolean();
     ExecutorService more = Executors.newFixedThreadPool(2);
+    // applications keep coming, one every 200 ms, until node B is killed (at most 40): their jobs are what node B
+    // holds when it dies. The close itself has few jobs: one per chunk; each new case's first plan runs inside it.
     more.submit(() -> {
-      for (int i = 0; i < 6 && !stop.get(); i++) {
+      for (int i = 0; i < MORE_APPLICATIONS && !stop.get(); i++) {
         clients.submit(Persona.PRIME);
+        AppNode.sleep(Duration.ofMillis(200));
       }
     });
     more.submit(() -> {
