@@ -1,5 +1,6 @@
 package io.creditflow.origination;
 
+import io.creditflow.common.web.Problems;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -15,12 +16,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.creditflow.common.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -65,15 +65,20 @@ class ApplicationStatusWatch implements DisposableBean {
   /** Answers (each reads the application once more and writes the response), so one slow answer holds no other. */
   private final ExecutorService answering;
 
-  ApplicationStatusWatch(LoanApplicationRepository applications,
-      @Value("${creditflow.origination.status-wait.check-interval:PT0.1S}") Duration checkInterval,
-      @Value("${creditflow.origination.status-wait.max-waiting:1000}") int maxWaiting,
+  @Autowired
+  ApplicationStatusWatch(LoanApplicationRepository applications, OriginationProperties properties,
       ObjectProvider<MeterRegistry> meters) {
+    this(applications, properties.statusWait(), meters);
+  }
+
+  ApplicationStatusWatch(LoanApplicationRepository applications, OriginationProperties.StatusWait settings,
+      ObjectProvider<MeterRegistry> meters) {
+    Duration checkInterval = settings.checkInterval();
     if (checkInterval.isNegative() || checkInterval.isZero()) {
       throw new IllegalArgumentException("creditflow.origination.status-wait.check-interval must be positive");
     }
     this.applications = applications;
-    this.maxWaiting = maxWaiting;
+    this.maxWaiting = settings.maxWaiting();
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = new Thread(runnable, "application-status-watch");
       thread.setDaemon(true);

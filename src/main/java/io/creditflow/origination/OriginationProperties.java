@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param documentsWait       how long the process waits for requested documents before declining
  * @param reviewDue           due date of a credit officer's review task; when it passes, the task moves to managers
  * @param secondApprovalDue   due date of a credit manager's second approval
+ * @param statusWait          reads that wait while an application is in a status
+ *                            ({@code GET /api/applications/{id}?whileStatus=…}, {@link ApplicationStatusWatch})
  */
 @ConfigurationProperties("creditflow.origination")
 public record OriginationProperties(
@@ -34,7 +36,18 @@ public record OriginationProperties(
     @DefaultValue("P14D") Duration offerValidity,
     @DefaultValue("P7D") Duration documentsWait,
     @DefaultValue("P2D") Duration reviewDue,
-    @DefaultValue("P1D") Duration secondApprovalDue) {
+    @DefaultValue("P1D") Duration secondApprovalDue,
+    @DefaultValue StatusWait statusWait) {
+
+  /**
+   * Reads that wait on an application's status ({@code creditflow.origination.status-wait.*}).
+   *
+   * @param checkInterval how often one node checks the status of every awaited application (one query for all)
+   * @param maxWaiting    how many reads may wait on one node at once; one more is answered 503
+   */
+  public record StatusWait(
+      @DefaultValue("PT0.1S") Duration checkInterval,
+      @DefaultValue("1000") int maxWaiting) {}
 
   /** The longest product term that is at most {@code limit} months, or 0 if none is. */
   public int longestTermUpTo(int limit) {

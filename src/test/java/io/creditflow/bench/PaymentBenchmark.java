@@ -211,7 +211,8 @@ class PaymentBenchmark {
       Client client = app.client();
       return i -> {
         String id = client.submit(prefix + "-" + i, prefix + i);
-        client.awaitDecision(id, 20, 50, Duration.ofMinutes(5));
+        client.awaitDecision(id, OriginationBenchmark.WAIT_SECONDS, OriginationBenchmark.POLL_MILLIS,
+            Duration.ofMinutes(5));
         client.accept(id);
       };
     });

@@ -23,7 +23,8 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 class ApplicationStatusWatchTest {
 
   private final LoanApplicationRepository applications = mock(LoanApplicationRepository.class);
-  private final ApplicationStatusWatch watch = new ApplicationStatusWatch(applications, Duration.ofHours(1), 2,
+  private final ApplicationStatusWatch watch = new ApplicationStatusWatch(applications,
+      new OriginationProperties.StatusWait(Duration.ofHours(1), 2),
       new StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
 
   @AfterEach
