@@ -1,5 +1,6 @@
 package io.creditflow.common.engine;
 
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.stereotype.Component;
@@ -12,5 +13,12 @@ class EngineDefaults extends AbstractCamundaConfiguration {
   public void preInit(SpringProcessEngineConfiguration configuration) {
     // Redeploy only models that changed since the last deployment, so a restart does not create new versions.
     configuration.setDeployChangedOnly(true);
+  }
+
+  @Override
+  public void postInit(SpringProcessEngineConfiguration configuration) {
+    // After init: the id generator exists, and this replaces the default factory of the same session type.
+    configuration.getSessionFactories().put(DbEntityManager.class,
+        new LazyIdCheckEntityManagerFactory(configuration.getIdGenerator()));
   }
 }
