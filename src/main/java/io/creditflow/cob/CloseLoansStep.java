@@ -15,9 +15,13 @@ import org.springframework.stereotype.Component;
  * together by {@link DailyClose#closeQuietLoans}, one statement per chunk; for them the close records the date and
  * nothing else, and there is nothing to follow up. Only the other loans take the per-loan path below.
  *
- * <p><b>Transactions.</b> Each loan in a transaction of its own (never one per chunk): the ledger commits
- * {@code closeDay} in its own transaction ({@code REQUIRES_NEW}, see {@code LedgerDailyClose}), so the follow-ups
- * must commit right after it, whatever happens to the other loans of the chunk. When a chunk is redone after a crash
+ * <p><b>Transactions.</b> The other loans go in groups of {@link #GROUP}: the ledger closes a group in one
+ * transaction of its own ({@link DailyClose#closeDays}), and the group's follow-ups commit right after it, in the
+ * group's transaction, whatever happens to the other groups of the chunk: two commits a group instead of two a loan
+ * (the due-date wave, issue 9, tenth round). A group that fails (one loan the ledger cannot close, or a payment booked
+ * on one of them at the same moment) is closed again loan by loan, each loan in a transaction of its own with
+ * {@link DailyClose#closeDay} (which retries a conflict), so a failing loan is recorded and skipped alone; loans the
+ * group had closed before it failed answer {@code alreadyClosed} then. When a chunk is redone after a crash
  * and a loan answers {@code alreadyClosed} with exactly {@code grace + 1} days past due, its collection follow-up is
  * written again if missing (the flag {@code newlyPastDue} is not repeated by the ledger). A settlement notice whose
  * follow-up was lost between the ledger's commit and ours (a crash in that instant) is not sent again: the settled
@@ -25,6 +29,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CloseLoansStep implements ChunkStep {
+
+  /** Loans closed per ledger transaction. */
+  static final int GROUP = 20;
 
   private final DailyClose dailyClose;
   private final CobFollowUpRepository followUps;
@@ -50,14 +57,16 @@ class CloseLoansStep implements ChunkStep {
   public ChunkResult runChunk(CobRun run, String cursor, int chunkSize) {
     List<String> loans = dailyClose.openLoans(cursor, chunkSize);
     DailyClose.QuietClose quiet = dailyClose.closeQuietLoans(loans, run.getBusinessDate());
-    LoanWork.Tally tally = loanWork.eachInOwnTransaction(run.getId(), name(), quiet.remaining(), loan -> loan,
-        loan -> close(run, loan));
+    LoanWork.Tally tally = loanWork.eachInGroupsInOwnTransaction(run.getId(), name(), quiet.remaining(), loan -> loan,
+        GROUP, group -> dailyClose.closeDays(group, run.getBusinessDate()).stream().map(end -> followUps(run, end))
+            .toList(),
+        loan -> followUps(run, dailyClose.closeDay(loan, run.getBusinessDate())));
     tally.processed += quiet.closed();
     return tally.result(loans.isEmpty() ? cursor : loans.get(loans.size() - 1), loans.size() >= chunkSize);
   }
 
-  private LoanWork.Outcome close(CobRun run, String loanNumber) {
-    DailyClose.DayEnd end = dailyClose.closeDay(loanNumber, run.getBusinessDate());
+  /** What the close of one loan leaves for later steps. */
+  private LoanWork.Outcome followUps(CobRun run, DailyClose.DayEnd end) {
     if (end.alreadyClosed()) {
       if (end.daysPastDue() == properties.collectionGraceDays() + 1) {
         followUp(run, CobFollowUp.Kind.COLLECTION, end);

@@ -28,12 +28,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * work commits independently of the job that runs the chunk, so it must be idempotent: the job's own transaction
  * (cursor, counts) may still roll back, and the chunk is then redone. {@link #each}: every loan in the isolation the
  * caller gives (e.g. a new engine command); {@link #eachInGroups}: groups of loans in one such isolation each, a failed
- * group loan by loan again; {@link #eachInOwnTransaction}: every loan in a new transaction of its own.
+ * group loan by loan again; {@link #eachInGroupsInOwnTransaction}: the same with a new transaction of its own for each
+ * group and each loan worked again.
  *
- * <p>{@link #each} and {@link #eachInOwnTransaction} work up to {@code creditflow.cob.parallelism} loans at the same
- * time on a pool of worker threads: safe because each loan's work is isolated in its own transaction and touches only
- * that loan's rows (and the engine's, which Camunda guards with optimistic locking). The chunk's job waits for all of
- * them, then tallies in loan order, so counts, cursor and recorded errors are the same as one after the other.
+ * <p>{@link #each} and {@link #eachInGroups} work up to {@code creditflow.cob.parallelism} loans (groups) at the same
+ * time on a pool of worker threads: safe because each loan's (group's) work is isolated in its own transaction and
+ * touches only its own loans' rows (and the engine's, which Camunda guards with optimistic locking). The chunk's job
+ * waits for all of them, then tallies in loan order, so counts, cursor and recorded errors are the same as one after
+ * the other.
  * {@link #inOneThenEach} stays sequential: its first attempt is a single transaction.
  *
  * <p>When every loan of a chunk of two or more fails, the cause is not the loans: the chunk fails as a whole, so the
@@ -94,12 +96,6 @@ class LoanWork {
     }
   }
 
-  /** Each loan in its own new transaction; those that fail are recorded and skipped. */
-  <T> Tally eachInOwnTransaction(String runId, CobStepName step, List<T> items, Function<T, String> loanNumber,
-      Work<T> work) {
-    return each(runId, step, items, loanNumber, item -> requiresNew.execute(status -> work.apply(item)));
-  }
-
   <T> Tally each(String runId, CobStepName step, List<T> items, Function<T, String> loanNumber,
       Work<T> isolatedWork) {
     Tally tally = new Tally();
@@ -147,6 +143,17 @@ class LoanWork {
     RuntimeException first = worked(runId, step, again, loanNumber, isolatedWork, tally);
     failIfAllFailed(step, items.size(), tally, first);
     return tally;
+  }
+
+  /**
+   * {@link #eachInGroups} with each group, and each loan worked again alone, in a new transaction of its own
+   * (suspending the engine's).
+   */
+  <T> Tally eachInGroupsInOwnTransaction(String runId, CobStepName step, List<T> items,
+      Function<T, String> loanNumber, int groupSize, Function<List<T>, List<Outcome>> groupWork, Work<T> work) {
+    return eachInGroups(runId, step, items, loanNumber, groupSize,
+        group -> requiresNew.execute(status -> groupWork.apply(group)),
+        item -> requiresNew.execute(status -> work.apply(item)));
   }
 
   /** Works {@code items} one by one in the isolation {@code isolatedWork} gives; failures recorded in the tally. */

@@ -25,6 +25,16 @@ public interface DailyClose {
   DayEnd closeDay(String loanNumber, LocalDate businessDate);
 
   /**
+   * {@link #closeDay} for each of {@code loanNumbers}, answered in the same order. The ledger closes them all in one
+   * transaction of their own, one commit for the lot, and keeps none if one fails (the exception is thrown; the caller
+   * then closes them one by one). The default closes each in turn with {@link #closeDay}, so closes before a failure
+   * are kept: {@link #closeDay} being idempotent, closing them again answers {@code alreadyClosed}.
+   */
+  default List<DayEnd> closeDays(List<String> loanNumbers, LocalDate businessDate) {
+    return loanNumbers.stream().map(loanNumber -> closeDay(loanNumber, businessDate)).toList();
+  }
+
+  /**
    * Closes {@code businessDate}, in one statement, for the loans of {@code page} (a page of {@link #openLoans}, in
    * loan-number order) whose close changes nothing but the date: ACTIVE, nothing past due, no billed interest or
    * penalty, principal left, and no unpaid line of the current schedule due on or before the date. For them

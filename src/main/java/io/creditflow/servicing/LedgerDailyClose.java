@@ -111,6 +111,18 @@ public class LedgerDailyClose implements DailyClose {
     }
   }
 
+  /**
+   * All in one transaction ({@code REQUIRES_NEW}): one commit for the lot. No retry here: a payment booked on one of
+   * the loans at the same moment fails the lot, and the caller's one-by-one {@link #closeDay} retries that loan.
+   */
+  @Override
+  public List<DayEnd> closeDays(List<String> loanNumbers, LocalDate businessDate) {
+    if (businessDate == null) {
+      throw new IllegalArgumentException("businessDate is required");
+    }
+    return writing.execute(status -> loanNumbers.stream().map(loanNumber -> close(loanNumber, businessDate)).toList());
+  }
+
   @Override
   public QuietClose closeQuietLoans(List<String> page, LocalDate businessDate) {
     if (page.isEmpty()) {

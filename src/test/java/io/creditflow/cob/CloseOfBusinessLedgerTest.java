@@ -18,6 +18,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -33,7 +34,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The close of business on the real ledger, not a fake: a missed instalment makes the loan delinquent, accrues a
- * penalty and starts a collection; a loan paid on time stays quiet; paying the arrears reaches the waiting collection.
+ * penalty and starts a collection (not for loans with a collection or legal handover open); a loan paid on time stays
+ * quiet; paying the arrears reaches the waiting collection.
  */
 @SpringBootTest(properties = {
     "camunda.bpm.generate-unique-process-engine-name=true",
@@ -68,6 +70,13 @@ class CloseOfBusinessLedgerTest {
     today(LocalDate.of(2027, 1, 10));
     String missed = book();
     String punctual = book();
+    // two more missed, with a collection and a legal handover open: the close's group skips them
+    String inCollection = book();
+    String inLegal = book();
+    String opened = engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.COLLECTION, inCollection,
+        Map.of("loanNumber", inCollection, "daysPastDue", 5, "businessDate", "2027-02-14")).getId();
+    String legal = engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.LEGAL_HANDOVER, inLegal,
+        Map.of("loanNumber", inLegal)).getId();
 
     today(LocalDate.of(2027, 2, 10));
     Instalment first = loans.loan(punctual).orElseThrow().schedule().get(0);
@@ -79,6 +88,17 @@ class CloseOfBusinessLedgerTest {
     runJobs(run.getProcessInstanceId());
 
     assertThat(runs.get(run.getId(), 10).run().getStatus()).isEqualTo(CobRunStatus.COMPLETED);
+    assertThat(runs.get(run.getId(), 10).steps()).filteredOn(step -> step.getStep() == CobStepName.START_COLLECTIONS)
+        .singleElement().satisfies(step -> {
+          assertThat(step.getProcessed()).isEqualTo(1);
+          assertThat(step.getSkipped()).isEqualTo(2);
+          assertThat(step.getFailed()).isZero();
+        });
+    assertThat(collections(inCollection)).singleElement()
+        .satisfies(existing -> assertThat(((ProcessInstance) existing).getId()).isEqualTo(opened));
+    assertThat(collections(inLegal)).isEmpty();
+    engine.getRuntimeService().deleteProcessInstance(legal, "test: the handover only had to be open");
+    engine.getRuntimeService().deleteProcessInstance(opened, "test: the collection only had to be open");
     Loan late = loans.loan(missed).orElseThrow().loan();
     assertThat(late.getStatus()).isEqualTo(LoanStatus.DELINQUENT);
     assertThat(late.getDaysPastDue()).isEqualTo(5); // due 10 Feb, unpaid at the close of 14 Feb

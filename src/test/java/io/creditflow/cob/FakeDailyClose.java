@@ -4,6 +4,7 @@ import io.creditflow.servicing.DailyClose;
 import io.creditflow.servicing.LoanStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -17,7 +18,8 @@ import java.util.function.BiConsumer;
  * An in-memory ledger for close-of-business tests. Behaves like the contract says: keyset paging in loan-number
  * order, idempotent {@code closeDay} ({@code alreadyClosed} for the same or an earlier date), dates closed in order
  * (an out-of-order close fails), settled loans leave the open book. Like {@code LedgerDailyClose}, which commits
- * each close in a transaction of its own, a close stays done whatever happens to the caller's transaction. Each day's
+ * each close in a transaction of its own, a close stays done whatever happens to the caller's transaction; and like it,
+ * {@code closeDays} keeps none of its closes when one fails. Each day's
  * outcome is scripted per loan; unscripted days are "on time" (0 days past due, ACTIVE).
  */
 public class FakeDailyClose implements DailyClose {
@@ -138,6 +140,35 @@ public class FakeDailyClose implements DailyClose {
     closes.add(loanNumber + "@" + businessDate);
     return new DayEnd(loanNumber, businessDate, outcome.daysPastDue(), outcome.status(), outcome.newlyPastDue(),
         outcome.settled(), false);
+  }
+
+  /** As the ledger: all or none (the closes done before a failure are undone, then the failure is thrown). */
+  @Override
+  public List<DayEnd> closeDays(List<String> loanNumbers, LocalDate businessDate) {
+    Map<String, LocalDate> lastClosed = new HashMap<>();
+    Map<String, Outcome> states = new HashMap<>();
+    List<DayEnd> ends = new ArrayList<>();
+    try {
+      for (String loanNumber : loanNumbers) {
+        FakeLoan loan = book.get(loanNumber);
+        if (loan != null) {
+          lastClosed.put(loanNumber, loan.lastClosed);
+          states.put(loanNumber, loan.state);
+        }
+        ends.add(closeDay(loanNumber, businessDate));
+      }
+      return ends;
+    } catch (RuntimeException e) {
+      for (DayEnd end : ends) {
+        if (!end.alreadyClosed()) {
+          FakeLoan loan = book.get(end.loanNumber());
+          loan.lastClosed = lastClosed.get(end.loanNumber());
+          loan.state = states.get(end.loanNumber());
+          closes.remove(end.loanNumber() + "@" + businessDate);
+        }
+      }
+      throw e;
+    }
   }
 
   @Override

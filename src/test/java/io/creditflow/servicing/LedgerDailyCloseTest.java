@@ -40,6 +40,29 @@ class LedgerDailyCloseTest {
   }
 
   @Test
+  void closeDaysClosesAGroupInOrderOrNoneOfItWhenOneFails() {
+    String first = loan(DISBURSED, "1200.00");
+    String second = loan(DISBURSED, "2400.00");
+    LocalDate dueDay = LocalDate.of(2027, 2, 28);
+
+    assertThatThrownBy(() -> close.closeDays(List.of(first, "LN0000000000ZZ", second), dueDay))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(loans.findById(first).orElseThrow().getLastClosedOn()).isNull();
+    assertThat(loans.findById(first).orElseThrow().getStatus()).isEqualTo(LoanStatus.ACTIVE);
+
+    List<DayEnd> ends = close.closeDays(List.of(second, first), dueDay);
+    assertThat(ends).extracting(DayEnd::loanNumber).containsExactly(second, first);
+    assertThat(ends).allSatisfy(end -> {
+      assertThat(end.daysPastDue()).isEqualTo(1);
+      assertThat(end.newlyPastDue()).isTrue();
+      assertThat(end.alreadyClosed()).isFalse();
+    });
+    assertThat(loans.findById(first).orElseThrow().getStatus()).isEqualTo(LoanStatus.DELINQUENT);
+    assertThat(close.closeDays(List.of(first), dueDay)).singleElement()
+        .satisfies(end -> assertThat(end.alreadyClosed()).isTrue());
+  }
+
+  @Test
   void daysPastDueRunFromTheOldestUnpaidInstalmentAndTheLoanTurnsDelinquent() {
     String loanNumber = loan(DISBURSED, "1200.00");
 
