@@ -18,8 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers a booked payment's {@value #MESSAGE} message to every process instance of the loan that waits for it
  * (business key = loan number), with process variables {@code paymentReference} (String) and {@code amount} (Double).
  *
- * <p>Runs after the payment committed, in transactions of its own: the payment is never lost because a process could
- * not take the message. The correlation and the recorded outcome commit together. A concurrent change of the same
+ * <p>{@link #deliverWithBooking}: in the booking's transaction, once; the booking, the correlation and the recorded
+ * outcome commit together. When that fails, the booking is rolled back and done again, and then {@link #deliver} runs
+ * after the payment committed, in transactions of its own: the payment is never lost because a process could not
+ * take the message. The correlation and the recorded outcome commit together. A concurrent change of the same
  * process instance (the engine's {@link OptimisticLockingException}) is retried with a short, doubling back-off; when
  * every attempt fails, or on any other error, the payment is marked FAILED with the reason, to be redelivered later.
  * No process waiting is fine: NOT_WAITED.
@@ -47,23 +49,25 @@ class PaymentCorrelator {
     this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
+  /**
+   * Delivers the message of {@code payment} once, in the caller's transaction (the booking's), and records the outcome
+   * on the payment, so the delivery commits with the booking. Throws what the correlation throws (the caller then
+   * books again and delivers with {@link #deliver} after the commit).
+   */
+  CorrelationStatus deliverWithBooking(Payment payment) {
+    CorrelationStatus outcome = correlate(payment, 1);
+    log.info("PaymentReceived of payment {}: {} (with the booking)", payment.getId(), outcome);
+    return outcome;
+  }
+
   /** Delivers the message of payment {@code paymentId}; never throws. Returns the recorded outcome. */
   CorrelationStatus deliver(String paymentId) {
     int attempts = rules.correlationAttempts();
     for (int attempt = 1; attempt <= attempts; attempt++) {
       int tried = attempt;
       try {
-        CorrelationStatus status = separate.execute(tx -> {
-          Payment payment = payments.findById(paymentId).orElseThrow();
-          List<MessageCorrelationResult> results = runtime.createMessageCorrelation(MESSAGE)
-              .processInstanceBusinessKey(payment.getLoanNumber())
-              .setVariable("paymentReference", payment.getPaymentReference())
-              .setVariable("amount", payment.getAmount().doubleValue())
-              .correlateAllWithResult();
-          CorrelationStatus outcome = results.isEmpty() ? CorrelationStatus.NOT_WAITED : CorrelationStatus.DELIVERED;
-          payment.correlated(outcome, results.size(), null, now(), tried);
-          return outcome;
-        });
+        CorrelationStatus status = separate.execute(tx ->
+            correlate(payments.findById(paymentId).orElseThrow(), tried));
         log.info("PaymentReceived of payment {}: {}", paymentId, status);
         return status;
       } catch (OptimisticLockingException | OptimisticLockingFailureException e) {
@@ -76,6 +80,17 @@ class PaymentCorrelator {
       }
     }
     throw new IllegalStateException("unreachable");
+  }
+
+  private CorrelationStatus correlate(Payment payment, int attempts) {
+    List<MessageCorrelationResult> results = runtime.createMessageCorrelation(MESSAGE)
+        .processInstanceBusinessKey(payment.getLoanNumber())
+        .setVariable("paymentReference", payment.getPaymentReference())
+        .setVariable("amount", payment.getAmount().doubleValue())
+        .correlateAllWithResult();
+    CorrelationStatus outcome = results.isEmpty() ? CorrelationStatus.NOT_WAITED : CorrelationStatus.DELIVERED;
+    payment.correlated(outcome, results.size(), null, now(), attempts);
+    return outcome;
   }
 
   private CorrelationStatus failed(String paymentId, int attempts, RuntimeException cause) {

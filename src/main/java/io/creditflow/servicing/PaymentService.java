@@ -52,8 +52,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * winner's payment. Nothing is stored when a request is refused.
  *
  * <h2>PaymentReceived</h2>
- * After the booking commits, {@code PaymentReceived} is correlated to every process instance of the loan that waits
- * for it; see {@link PaymentCorrelator}. {@link #redeliverFailedCorrelations()} retries the failed ones.
+ * {@code PaymentReceived} is correlated to every process instance of the loan that waits for it, in the booking's
+ * transaction: the payment and what the processes did with it commit together (one transaction per payment, the
+ * payment scenario of issue 9). When that correlation fails (a process could not take the message, or any retry of the
+ * booking), the booking is rolled back and done again, and the message is delivered after the commit, in transactions
+ * of its own, with retries; see {@link PaymentCorrelator}. A payment is thus never refused or lost because a process
+ * could not take it. {@link #redeliverFailedCorrelations()} retries the failed deliveries.
  */
 @Service
 public class PaymentService {
@@ -142,15 +146,18 @@ public class PaymentService {
     }
     BigDecimal amount = Money.cents(command.amount());
     for (int attempt = 1; ; attempt++) {
-      if (attempt > 1) {
-        backOff(attempt);
-      }
+      // the first attempt delivers PaymentReceived with the booking; any retry after the commit, as a fallback
+      boolean deliverWithBooking = attempt == 1;
       try {
         // the duplicate check and the booking in one transaction: a repeat commits nothing
         return booking.execute(status -> existing(loanNumber, command, amount).orElseGet(() -> {
           beforeBooking.run();
-          return book(loanNumber, command, amount, receivedBy);
+          return book(loanNumber, command, amount, receivedBy, deliverWithBooking);
         }));
+      } catch (DeliveryNotTaken e) {
+        // nothing is kept: book again, deliver after the commit (retried there, FAILED if it cannot be)
+        log.info("Payment {} on loan {}: PaymentReceived not taken with the booking ({}); booking again",
+            command.paymentReference(), loanNumber, e.getCause().getClass().getSimpleName());
       } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
         if (attempt >= MAX_ATTEMPTS) {
           throw e;
@@ -158,8 +165,37 @@ public class PaymentService {
         // the same payment booked concurrently, or the loan changed under us: re-read, then retry
         log.info("Payment {} on loan {} refused by the database (attempt {}): {}; re-reading",
             command.paymentReference(), loanNumber, attempt, e.getClass().getSimpleName());
+        backOff(attempt + 1);
       }
     }
+  }
+
+  /** The correlation with the booking failed; the booking's transaction is rolled back. */
+  private static final class DeliveryNotTaken extends RuntimeException {
+    DeliveryNotTaken(RuntimeException cause) {
+      super(cause);
+    }
+  }
+
+  /**
+   * {@code PaymentReceived} of {@code payment}: with the booking ({@code now}), or registered for after the commit.
+   */
+  private void deliver(Payment payment, boolean now) {
+    if (now) {
+      try {
+        correlator.deliverWithBooking(payment);
+      } catch (RuntimeException e) {
+        throw new DeliveryNotTaken(e);
+      }
+      return;
+    }
+    String paymentId = payment.getId();
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        correlator.deliver(paymentId);
+      }
+    });
   }
 
   /**
@@ -198,7 +234,8 @@ public class PaymentService {
     });
   }
 
-  private PaymentResult book(String loanNumber, PaymentCommand command, BigDecimal amount, String receivedBy) {
+  private PaymentResult book(String loanNumber, PaymentCommand command, BigDecimal amount, String receivedBy,
+      boolean deliverWithBooking) {
     Loan loan = loans.findById(loanNumber).orElseThrow(() -> notFound(loanNumber));
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
@@ -210,7 +247,7 @@ public class PaymentService {
       throw invalid("valueDate", "must not be before the loan was disbursed (" + loan.getDisbursedOn() + ")");
     }
     if (loan.getStatus() == LoanStatus.WRITTEN_OFF) {
-      return recover(loan, command, amount, receivedBy, now);
+      return recover(loan, command, amount, receivedBy, now, deliverWithBooking);
     }
     LoanAccount account = new LoanAccount(loan, instalments
         .findByLoanNumberAndScheduleVersionOrderBySequenceNumberAsc(loanNumber, loan.getScheduleVersion()), rules);
@@ -252,16 +289,9 @@ public class PaymentService {
           "by payment " + command.paymentReference()));
     }
     allocations.flush();
-
-    String paymentId = payment.getId();
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        correlator.deliver(paymentId);
-      }
-    });
     log.info("Payment {} booked on loan {}: status {}, {} days past due", command.paymentReference(), loanNumber,
         loan.getStatus(), loan.getDaysPastDue());
+    deliver(payment, deliverWithBooking);
     return new PaymentResult(PaymentView.of(payment, lines), true);
   }
 
@@ -270,7 +300,7 @@ public class PaymentService {
    * no schedule line; the loan stays WRITTEN_OFF. PaymentReceived is delivered as for any payment.
    */
   private PaymentResult recover(Loan loan, PaymentCommand command, BigDecimal amount, String receivedBy,
-      Instant now) {
+      Instant now, boolean deliverWithBooking) {
     if (amount.compareTo(loan.getChargedOffBalance()) > 0) {
       throw invalid("amount", "must not exceed the written-off balance still to recover: "
           + loan.getChargedOffBalance().toPlainString() + " " + loan.getCurrency());
@@ -282,14 +312,8 @@ public class PaymentService {
     auditTrail.record(receivedBy, "RECOVERY_RECEIVED", "loan", loan.getLoanNumber(), "payment "
         + command.paymentReference() + " " + amount.toPlainString() + " " + loan.getCurrency() + " after write-off, "
         + loan.getChargedOffBalance().toPlainString() + " left to recover");
-    String paymentId = payment.getId();
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        correlator.deliver(paymentId);
-      }
-    });
     log.info("Recovery {} booked on written-off loan {}", command.paymentReference(), loan.getLoanNumber());
+    deliver(payment, deliverWithBooking);
     return new PaymentResult(PaymentView.of(payment, List.of()), true);
   }
 

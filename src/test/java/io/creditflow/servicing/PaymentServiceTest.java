@@ -330,6 +330,7 @@ class PaymentServiceTest {
     Payment stored = paymentRepository.findByPaymentReference(command.paymentReference()).orElseThrow();
     assertThat(stored.getCorrelationStatus()).isEqualTo(CorrelationStatus.DELIVERED);
     assertThat(stored.getCorrelatedInstances()).isEqualTo(1);
+    assertThat(stored.getCorrelationAttempts()).isEqualTo(1); // with the booking, at once
 
     PaymentCommand other = command("30.00", DISBURSED);
     payments.post(unwatched, other);
@@ -358,6 +359,13 @@ class PaymentServiceTest {
     assertThat(stored.getCorrelationStatus()).isEqualTo(CorrelationStatus.FAILED);
     assertThat(stored.getCorrelationError()).contains("IllegalStateException");
     assertThat(loans.findById(loanNumber).orElseThrow().getOutstandingPrincipal()).isEqualTo(money("1170.00"));
+    // tried with the booking first: that booking was rolled back whole, and the payment booked once, then delivered
+    // after the commit
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_payment WHERE loan_number = ?", Long.class, loanNumber))
+        .isEqualTo(1L);
+    assertThat(auditTrail.of("loan", loanNumber)).extracting(event -> event.getAction())
+        .containsOnlyOnce("PAYMENT_RECEIVED");
+    assertThat(loans.findById(loanNumber).orElseThrow().getScheduleVersion()).isEqualTo(2); // one prepayment
     assertThat(runtime.createExecutionQuery().processInstanceId(waiting.getId()).activityId("afterPayment").count())
         .isZero();
 
