@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @CreditFlowWebTest
 class PaymentServiceTest {
@@ -330,12 +332,39 @@ class PaymentServiceTest {
     Payment stored = paymentRepository.findByPaymentReference(command.paymentReference()).orElseThrow();
     assertThat(stored.getCorrelationStatus()).isEqualTo(CorrelationStatus.DELIVERED);
     assertThat(stored.getCorrelatedInstances()).isEqualTo(1);
-    assertThat(stored.getCorrelationAttempts()).isEqualTo(1); // with the booking, at once
+    assertThat(stored.getCorrelationAttempts()).isEqualTo(1);
 
     PaymentCommand other = command("30.00", DISBURSED);
     payments.post(unwatched, other);
     assertThat(paymentRepository.findByPaymentReference(other.paymentReference()).orElseThrow()
         .getCorrelationStatus()).isEqualTo(CorrelationStatus.NOT_WAITED);
+  }
+
+  @Test
+  void theWaitingProcessTakesThePaymentInsideTheBookingsTransaction() {
+    deploy(Bpmn.createExecutableProcess("paymentProbeTest").camundaHistoryTimeToLive(1)
+        .startEvent()
+        .intermediateCatchEvent().message(PaymentCorrelator.MESSAGE)
+        .serviceTask("probe").camundaClass(ProbeDelegate.class.getName())
+        .userTask("afterPayment").camundaCandidateGroups("collectors")
+        .endEvent()
+        .done());
+    String loanNumber = Ledger.loan(disbursements, "1200.00", "0.12", 12);
+    runtime.startProcessInstanceByKey("paymentProbeTest", loanNumber);
+    // what another connection sees of the loan while the process takes the message
+    TransactionTemplate outside = new TransactionTemplate(transactionManager);
+    outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    ProbeDelegate.PROBE.set(() -> outside.execute(status -> jdbc.queryForObject(
+        "SELECT outstanding_principal FROM cf_loan WHERE loan_number = ?", BigDecimal.class, loanNumber)));
+    try {
+      payments.post(loanNumber, command("30.00", DISBURSED));
+    } finally {
+      ProbeDelegate.PROBE.set(() -> null);
+    }
+
+    // the booking was not committed yet when the process ran: the same transaction
+    assertThat((BigDecimal) ProbeDelegate.SEEN.get()).isEqualByComparingTo("1200.00");
+    assertThat(loans.findById(loanNumber).orElseThrow().getOutstandingPrincipal()).isEqualTo(money("1170.00"));
   }
 
   @Test
