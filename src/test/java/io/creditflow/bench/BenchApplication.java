@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * The application as a benchmark runs it: on a fresh schema of the selected {@link BenchmarkDatabase} (H2: a file
@@ -65,11 +67,31 @@ public final class BenchApplication {
           "--CREDITFLOW_LOOKUP_KEY=" + LOOKUP_KEY));
     } else {
       deleteH2(name);
-      args.add("--spring.datasource.url=jdbc:h2:file:" + H2_DIR.toAbsolutePath().resolve(name)
-          + ";DB_CLOSE_ON_EXIT=FALSE");
+      args.add("--spring.datasource.url=" + h2Url(H2_DIR.toAbsolutePath().resolve(name)));
     }
     args.addAll(List.of(extra));
     return builder.run(args.toArray(String[]::new));
+  }
+
+  /**
+   * The embedded default's H2 URL ({@code spring.datasource.url} in {@code application.yaml}, with its settings such
+   * as {@code QUERY_CACHE_SIZE}) for the file database {@code database} instead of {@code ./data/creditflow}: the
+   * benchmark runs H2 as the embedded default does.
+   */
+  static String h2Url(Path database) {
+    try {
+      Object url = new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yaml"))
+          .get(0).getProperty("spring.datasource.url");
+      String configured = String.valueOf(url);
+      int settings = configured.indexOf(';');
+      if (!configured.startsWith("jdbc:h2:file:") || settings < 0) {
+        throw new IllegalStateException("application.yaml's spring.datasource.url is not an H2 file URL with "
+            + "settings: " + configured);
+      }
+      return "jdbc:h2:file:" + database + configured.substring(settings);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Bytes of the H2 file database {@code name} (0 when absent). */

@@ -101,7 +101,7 @@ final class OriginationDriver {
     } else {
       Path dir = BenchmarkReport.DIR.resolve("h2-bench-http").resolve(scenario).toAbsolutePath();
       deleteRecursively(dir);
-      args.add("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("creditflow") + ";DB_CLOSE_ON_EXIT=FALSE");
+      args.add("--spring.datasource.url=" + BenchApplication.h2Url(dir.resolve("creditflow")));
     }
     args.addAll(Arrays.stream(extra).map(setting -> "--" + setting).toList());
     ConfigurableApplicationContext context = builder.run(args.toArray(String[]::new));

@@ -131,9 +131,9 @@ class PaymentBenchmark {
           .metric("floor CPU per insert", floor.cpuMillisEach(), "ms")
           .target("payments at least 40% of their floor (payments/s over floor inserts/s)", ratio, ratio >= TARGET)
           .note("Payments of " + AMOUNT + " on " + LOANS + " loans, half 1 day past due with collection running "
-              + "(PaymentReceived correlated after commit), half with an instalment due that day; each client pays "
-              + "its own loans, alternating between the two kinds, so half the payments go to each; every "
-              + REPOST_EVERY + "th request re-posts a reference (200, not booked, not counted). Floor: POST "
+              + "(PaymentReceived correlated in the booking's transaction), half with an instalment due that day; "
+              + "each client pays its own loans, alternating between the two kinds, so half the payments go to each; "
+              + "every " + REPOST_EVERY + "th request re-posts a reference (200, not booked, not counted). Floor: POST "
               + PaymentFloorController.PATH + ", same HTTP Basic and role check, one INSERT")
           .write();
     }
@@ -211,8 +211,7 @@ class PaymentBenchmark {
       Client client = app.client();
       return i -> {
         String id = client.submit(prefix + "-" + i, prefix + i);
-        client.awaitDecision(id, OriginationBenchmark.WAIT_SECONDS, OriginationBenchmark.POLL_MILLIS,
-            Duration.ofMinutes(5));
+        client.awaitDecision(id, OriginationBenchmark.WAIT_SECONDS, OriginationBenchmark.POLL_MILLIS, TIMEOUT);
         client.accept(id);
       };
     });
