@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -342,13 +343,8 @@ class PaymentServiceTest {
 
   @Test
   void theWaitingProcessTakesThePaymentInsideTheBookingsTransaction() {
-    deploy(Bpmn.createExecutableProcess("paymentProbeTest").camundaHistoryTimeToLive(1)
-        .startEvent()
-        .intermediateCatchEvent().message(PaymentCorrelator.MESSAGE)
-        .serviceTask("probe").camundaClass(ProbeDelegate.class.getName())
-        .userTask("afterPayment").camundaCandidateGroups("collectors")
-        .endEvent()
-        .done());
+    deployPaymentWaiter("paymentProbeTest", ProbeDelegate.class);
+    ProbeDelegate.SEEN.set(null);
     String loanNumber = Ledger.loan(disbursements, "1200.00", "0.12", 12);
     runtime.startProcessInstanceByKey("paymentProbeTest", loanNumber);
     // what another connection sees of the loan while the process takes the message
@@ -369,13 +365,7 @@ class PaymentServiceTest {
 
   @Test
   void aFailedDeliveryKeepsThePaymentAndIsRedeliveredLater() {
-    deploy(Bpmn.createExecutableProcess("paymentFlakyTest").camundaHistoryTimeToLive(1)
-        .startEvent()
-        .intermediateCatchEvent().message(PaymentCorrelator.MESSAGE)
-        .serviceTask("downstream").camundaClass(FlakyDelegate.class.getName())
-        .userTask("afterPayment").camundaCandidateGroups("collectors")
-        .endEvent()
-        .done());
+    deployPaymentWaiter("paymentFlakyTest", FlakyDelegate.class);
     String loanNumber = Ledger.loan(disbursements, "1200.00", "0.12", 12);
     ProcessInstance waiting = runtime.startProcessInstanceByKey("paymentFlakyTest", loanNumber);
     FlakyDelegate.FAILING.set(true);
@@ -407,6 +397,20 @@ class PaymentServiceTest {
     assertThat(runtime.createExecutionQuery().processInstanceId(waiting.getId()).activityId("afterPayment").count())
         .isEqualTo(1);
     assertThat(runtime.getVariable(waiting.getId(), "paymentReference")).isEqualTo(command.paymentReference());
+  }
+
+  /**
+   * Process {@code key}: waits for PaymentReceived, runs {@code delegate} as service task {@code takePayment}, then
+   * waits at user task {@code afterPayment}.
+   */
+  private void deployPaymentWaiter(String key, Class<? extends JavaDelegate> delegate) {
+    deploy(Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+        .startEvent()
+        .intermediateCatchEvent().message(PaymentCorrelator.MESSAGE)
+        .serviceTask("takePayment").camundaClass(delegate.getName())
+        .userTask("afterPayment").camundaCandidateGroups("collectors")
+        .endEvent()
+        .done());
   }
 
   private void deploy(BpmnModelInstance model) {
