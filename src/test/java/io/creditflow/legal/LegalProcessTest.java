@@ -2,6 +2,7 @@ package io.creditflow.legal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.creditflow.bureau.BureauReportKind;
@@ -228,6 +229,22 @@ class LegalProcessTest {
     assertThat(legal.get(f.caseId(pi)).getOutcome()).isEqualTo(LegalOutcome.PAID_IN_FULL);
     assertThat(bureauKinds()).contains(BureauReportKind.SETTLED);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  void twoPaymentsBeforeTheCaseRecordsEitherAreEachRecordedWithTheirOwnReferenceAndAmount() {
+    review("LAWSUIT", null, null, null);
+    // Task_RecordPayment is asynchronous: both payments arrive before its jobs run
+    payments.post(loanNumber, new PaymentCommand("PAY-LEGAL-FIRST", new BigDecimal("100.00"), f.today,
+        PaymentChannel.BANK_TRANSFER));
+    payments.post(loanNumber, new PaymentCommand("PAY-LEGAL-SECOND", new BigDecimal("250.00"), f.today,
+        PaymentChannel.BANK_TRANSFER));
+    f.runJobs(pi);
+
+    assertThat(legal.steps(f.caseId(pi))).filteredOn(step -> step.getKind() == LegalStep.Kind.PAYMENT)
+        .extracting(LegalStep::getReference, LegalStep::getDetail)
+        .containsExactlyInAnyOrder(tuple("PAY-LEGAL-FIRST", "100.00 " + f.loan(loanNumber).getCurrency()),
+            tuple("PAY-LEGAL-SECOND", "250.00 " + f.loan(loanNumber).getCurrency()));
   }
 
   @Test
