@@ -1,6 +1,7 @@
 package io.creditflow.cob;
 
 import io.creditflow.collection.CollectionProcess;
+import io.creditflow.collection.CollectionService;
 import io.creditflow.identity.ProcessKeys;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -55,16 +56,18 @@ class StartCollectionsStep implements ChunkStep {
   private final RuntimeService runtime;
   private final ProcessEngine engine;
   private final EntityManager entities;
+  private final CollectionService collection;
   private final String executions;
   private final String definitionsTable;
 
   StartCollectionsStep(CobFollowUpRepository followUps, LoanWork loanWork, ProcessEngine engine,
-      EntityManager entities) {
+      EntityManager entities, CollectionService collection) {
     this.followUps = followUps;
     this.loanWork = loanWork;
     this.runtime = engine.getRuntimeService();
     this.engine = engine;
     this.entities = entities;
+    this.collection = collection;
     this.executions = engine.getManagementService().getTableName(ExecutionEntity.class);
     this.definitionsTable = engine.getManagementService().getTableName(ProcessDefinitionEntity.class);
   }
@@ -99,8 +102,9 @@ class StartCollectionsStep implements ChunkStep {
         outcomes.add(LoanWork.Outcome.SKIPPED);
         continue;
       }
-      runtime.startProcessInstanceByMessage(CollectionProcess.MESSAGE_PAST_DUE_AT_COB, followUp.getLoanNumber(),
-          variables(run, followUp));
+      // the first plan reads the loan and its schedule once (CollectionService.firstPlan)
+      collection.firstPlan(followUp.getLoanNumber(), () -> runtime.startProcessInstanceByMessage(
+          CollectionProcess.MESSAGE_PAST_DUE_AT_COB, followUp.getLoanNumber(), variables(run, followUp)));
       // the case's first plan is done: its rows to the database, its entities out of the group's persistence context
       entities.flush();
       entities.clear();

@@ -14,7 +14,10 @@ public final class CollectionProcess {
   /** The case record (cf_collection_case) of this instance. */
   public static final String CASE_ID = "caseId";
 
-  /** Inputs of the DMN collectionStrategy (set by Task_GatherFacts) and its output. */
+  /**
+   * Inputs of the DMN collectionStrategy (set by Task_GatherFacts as transient variables: read by Task_ChooseStrategy
+   * in the same transaction, never stored) and its output.
+   */
   public static final String RISK_GRADE = "riskGrade";
   public static final String BEHAVIOUR_SCORE = "behaviourScore";
   public static final String OVERDUE_AMOUNT = "overdueAmount";

@@ -47,6 +47,14 @@ public class LoanQueries {
         List.copyOf(limitChanges.findByCreditLineIdOrderByChangedAtAscIdAsc(line.getId()))));
   }
 
+  /** The credit line with this id, without its limit history; empty if there is none. */
+  public Optional<CreditLine> creditLineOnly(String creditLineId) {
+    if (creditLineId == null || creditLineId.length() > 36) {
+      return Optional.empty();
+    }
+    return creditLines.findById(creditLineId);
+  }
+
   /** The payments of a loan, oldest first, with their allocations (two queries, whatever the number of payments). */
   public List<PaymentView> payments(String loanNumber) {
     List<Payment> found = payments.findByLoanNumberOrderByReceivedAtAscIdAsc(loanNumber);

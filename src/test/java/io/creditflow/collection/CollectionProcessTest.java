@@ -5,6 +5,7 @@ import static io.creditflow.collection.CollectionFixture.at;
 import static io.creditflow.collection.CollectionFixture.instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.creditflow.identity.ProcessKeys;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -70,7 +72,16 @@ class CollectionProcessTest {
     assertThat(opened.getStrategy()).isEqualTo(CollectionStrategy.STANDARD);
     assertThat(opened.getCurrentStage()).isEqualTo(CollectionStage.SMS_REMINDER);
     assertThat(process).isWaitingAt(WAIT).variables().containsEntry("strategy", "STANDARD")
-        .containsEntry("riskGrade", "C").containsEntry("stage", "SMS_REMINDER");
+        .containsEntry("stage", "SMS_REMINDER")
+        // the strategy's inputs were transient: recorded with the decision, not kept as variables that go stale
+        .doesNotContainKeys("riskGrade", "behaviourScore", "overdueAmount", "earlierCures", "caseOutcome",
+            "promiseCheckAt");
+    HistoricDecisionInstance strategy = engine.getHistoryService().createHistoricDecisionInstanceQuery()
+        .processInstanceId(process.getId()).decisionDefinitionKey("collectionStrategy").includeInputs().singleResult();
+    assertThat(strategy.getInputs()).extracting(input -> input.getClauseName(), input -> input.getValue())
+        .contains(tuple("Risk grade (A-E)", "C"), tuple("Days past due", 1));
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(process.getId())
+        .variableName("riskGrade").count()).isZero();
     assertThat(fixture.templates(loan)).containsExactly("collection.reminder-sms");
     // DPD 3 is reached with the close of 12 Feb; the case looks at 09:00 on the 13th
     assertThat(fixture.timerDue(process, WAIT)).isEqualTo(Date.from(instant(LocalDate.of(2027, 2, 13), 9, 0)));

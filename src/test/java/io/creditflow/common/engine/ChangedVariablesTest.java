@@ -44,12 +44,15 @@ class ChangedVariablesTest {
   }
 
   @Test
-  void nullIsAValueLikeAnyOther() {
+  void nullCreatesNoVariableButClearsOneThatHasAValue() {
     ChangedVariables.set(scope, "caseOutcome", null);
     ChangedVariables.set(scope, "caseOutcome", null);
+    assertThat(variables).doesNotContainKey("caseOutcome");
     ChangedVariables.set(scope, "caseOutcome", "CURED");
     ChangedVariables.set(scope, "caseOutcome", null);
-    assertThat(writes).containsExactly("caseOutcome=null", "caseOutcome=CURED", "caseOutcome=null");
+    ChangedVariables.set(scope, "caseOutcome", null);
+    assertThat(writes).containsExactly("caseOutcome=CURED", "caseOutcome=null");
+    assertThat(variables).containsEntry("caseOutcome", null);
   }
 
   @Test
