@@ -102,7 +102,7 @@ class StartCollectionsStep implements ChunkStep {
         outcomes.add(LoanWork.Outcome.SKIPPED);
         continue;
       }
-      // the first plan reads the loan and its schedule once (CollectionService.firstPlan)
+      // the first plan reads the loan, its schedule and its case once (CollectionService.firstPlan)
       collection.firstPlan(followUp.getLoanNumber(), () -> runtime.startProcessInstanceByMessage(
           CollectionProcess.MESSAGE_PAST_DUE_AT_COB, followUp.getLoanNumber(), variables(run, followUp)));
       // the case's first plan is done: its rows to the database, its entities out of the group's persistence context
