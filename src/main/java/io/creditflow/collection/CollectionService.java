@@ -197,10 +197,11 @@ public class CollectionService {
   public CollectionCase open(String loanNumber, String processInstanceId, String strategy) {
     FirstPlan first = firstPlanOf(loanNumber);
     // a first plan's process instance is new in this transaction: it has no case yet
-    Optional<CollectionCase> existing = first != null ? Optional.empty()
-        : cases.findByProcessInstanceId(processInstanceId);
-    if (existing.isPresent()) {
-      return existing.get();
+    if (first == null) {
+      Optional<CollectionCase> existing = cases.findByProcessInstanceId(processInstanceId);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
     }
     Loan loan = loan(loanNumber).loan();
     CollectionCase created = CollectionCase.open(loanNumber, processInstanceId, loan.getCustomerId(),

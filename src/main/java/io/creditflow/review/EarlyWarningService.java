@@ -150,8 +150,8 @@ public class EarlyWarningService {
   }
 
   private CreditReview schedule(Loan loan, LocalDate businessDate) {
-    CreditLine line = loans.creditLine(loan.getCreditLineId())
-        .orElseThrow(() -> new IllegalStateException("no credit line " + loan.getCreditLineId())).creditLine();
+    CreditLine line = loans.creditLineOnly(loan.getCreditLineId())
+        .orElseThrow(() -> new IllegalStateException("no credit line " + loan.getCreditLineId()));
     return reviewService.schedule(line, businessDate);
   }
 

@@ -53,8 +53,8 @@ public class ReviewActions {
   @Transactional
   public void notifyCustomer(String creditLineId, LimitAction action, String newLimit, String reasonCode,
       String reasonText, String reviewDate) {
-    CreditLine line = queries.creditLine(creditLineId).orElseThrow(
-        () -> new IllegalStateException("no credit line " + creditLineId)).creditLine();
+    CreditLine line = queries.creditLineOnly(creditLineId).orElseThrow(
+        () -> new IllegalStateException("no credit line " + creditLineId));
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("creditLineId", creditLineId);
     parameters.put("action", action.name());

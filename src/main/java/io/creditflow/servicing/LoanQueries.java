@@ -40,10 +40,7 @@ public class LoanQueries {
 
   /** The credit line with this id and its limit history; empty if there is none. */
   public Optional<CreditLineWithHistory> creditLine(String creditLineId) {
-    if (creditLineId == null || creditLineId.length() > 36) {
-      return Optional.empty();
-    }
-    return creditLines.findById(creditLineId).map(line -> new CreditLineWithHistory(line,
+    return creditLineOnly(creditLineId).map(line -> new CreditLineWithHistory(line,
         List.copyOf(limitChanges.findByCreditLineIdOrderByChangedAtAscIdAsc(line.getId()))));
   }
 
