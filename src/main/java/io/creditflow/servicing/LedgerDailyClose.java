@@ -65,6 +65,23 @@ public class LedgerDailyClose implements DailyClose {
   private static final String CLOSED_QUIETLY = "SELECT loan_number FROM cf_loan WHERE loan_number IN (%s)"
       + " AND last_closed_on = ? AND status = 'ACTIVE' AND days_past_due = 0";
 
+  /**
+   * Current-schedule lines due on a date and not paid, of loans not finished, after a loan number, in loan order: one
+   * keyset page of pre-due reminders. The index on (due date, loan number) is named as a hint, because H2's planner,
+   * when a book's instalments all fall due on one day of the month (as a lender with a single due day has them),
+   * rated the due date as unselective and read every loan with its schedule instead: for a date with nothing due,
+   * 650,000 index reads on a 50,000-loan book (EXPLAIN ANALYZE), and 1.8 of the close's 18 seconds (README,
+   * "Thirteenth round"). With the hint, 3 reads. {@code USE INDEX (...)} and {@code LIMIT} are the same in H2 and
+   * MySQL/MariaDB, where the planner already took this index.
+   */
+  private static final String UNPAID_DUE_ON = "SELECT l.loan_number, l.customer_id, i.sequence_number, i.due_date,"
+      + " i.principal_due - i.principal_paid + i.interest_due - i.interest_paid, l.currency"
+      + " FROM cf_instalment i USE INDEX (ix_cf_instalment_due_loan)"
+      + " JOIN cf_loan l ON l.loan_number = i.loan_number AND l.schedule_version = i.schedule_version"
+      + " WHERE i.due_date = ? AND i.status <> 'PAID' AND l.status NOT IN ("
+      + String.join(", ", FINISHED.stream().map(status -> "'" + status.name() + "'").toList()) + ")"
+      + " AND i.loan_number > ? ORDER BY i.loan_number LIMIT ?";
+
   private final LoanRepository loans;
   private final InstalmentRepository instalments;
   private final AuditTrail auditTrail;
@@ -151,11 +168,9 @@ public class LedgerDailyClose implements DailyClose {
   @Override
   public List<DueInstalment> unpaidInstalmentsDueOn(LocalDate dueDate, String afterLoanNumber, int limit) {
     checkLimit(limit);
-    return reading.execute(status -> loans.findUnpaidDueOn(dueDate, FINISHED,
-            afterLoanNumber == null ? "" : afterLoanNumber, Limit.of(limit)).stream()
-        .map(row -> new DueInstalment((String) row[0], (String) row[1], (Integer) row[2], (LocalDate) row[3],
-            Money.cents((java.math.BigDecimal) row[4]), (String) row[5]))
-        .toList());
+    return reading.execute(status -> jdbc.query(UNPAID_DUE_ON, (row, i) -> new DueInstalment(row.getString(1),
+        row.getString(2), row.getInt(3), row.getObject(4, LocalDate.class), Money.cents(row.getBigDecimal(5)),
+        row.getString(6)), dueDate, afterLoanNumber == null ? "" : afterLoanNumber, limit));
   }
 
   private DayEnd close(String loanNumber, LocalDate businessDate) {
