@@ -38,14 +38,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ({@code src/test/resources/bench/per-loan-timer.bpmn}); the timers fire with the clock past the due date, and each
  * does the least the design needs (is it paid? else enqueue a reminder). Same engine, database and job executor.
  *
- * <p>Warm-up, as the other scenarios have one: on each database, one floor of {@code -Dbench.wave.warmup} loans
- * (2,000; 0 for none) right before the measured floors, and one wave of as many loans right before the measured
- * waves, neither measured. So neither the floor nor the first measured wave carries the JIT's warm-up and the first
- * run of its code paths. A lender's close of business runs in a node that has been up all day.
+ * <p>Warm-up, as the other scenarios have one: on each database, floors of {@code -Dbench.wave.warmup} loans
+ * (10,000; 0 for none) right before the measured floors, and waves of as many loans right before the measured waves,
+ * neither measured, each side until the JIT is steady ({@link Warmup}: its compilers took at most a tenth of the JVM's
+ * CPU in the last run, at most 8 runs). So neither the floor nor a measured wave pays for compiling its code. A
+ * lender's close of business runs in a node that ran it the night before. Each result notes its warm-up runs, the
+ * compilers' share in each, and the compilers' share during the measured run.
  *
  * <p>Parameters: {@code -Dbench.wave.sizes=10000,50000} (default), {@code -Dbench.floor.sizes} (default: the
- * smallest wave size), {@code -Dbench.wave.unpaid=0.05}, {@code -Dbench.wave.warmup=2000}. Each size on each
- * database starts on a fresh schema.
+ * smallest wave size), {@code -Dbench.wave.unpaid=0.05}, {@code -Dbench.wave.warmup=10000},
+ * {@code -Dbench.warmup.max-runs=8}, {@code -Dbench.warmup.jit-share=0.10}. Each size on each database starts on a
+ * fresh schema.
  */
 @Tag("benchmark")
 class DueDateWaveBenchmark {
@@ -55,7 +58,7 @@ class DueDateWaveBenchmark {
   /** The due date of the wave: a Wednesday, a day that exists in every month. */
   static final LocalDate DUE = LocalDate.of(2027, 3, 10);
   private static final Duration LIMIT = Duration.ofHours(3);
-  static final int WARMUP = Integer.getInteger("bench.wave.warmup", 2000);
+  static final int WARMUP = Integer.getInteger("bench.wave.warmup", 10_000);
 
   @AfterEach
   void realTime() {
@@ -63,43 +66,52 @@ class DueDateWaveBenchmark {
   }
 
   @Test
-  void dueDateWave() {
+  void dueDateWave() throws Exception {
     List<Integer> sizes = sizes("bench.wave.sizes", "10000,50000");
     List<Integer> floorSizes = sizes("bench.floor.sizes", String.valueOf(sizes.get(0)));
     double unpaid = Double.parseDouble(System.getProperty("bench.wave.unpaid", "0.05"));
     for (BenchmarkDatabase db : BenchmarkDatabase.selected()) {
       // each side's warm-up (JIT, caches, connection pools) right before its measured runs, not measured: the same
-      // work, smaller
-      if (WARMUP > 0) {
-        floor(db, WARMUP, unpaid, false);
-      }
+      // work, smaller, until the JIT is steady (Warmup)
+      String floorWarmup = WARMUP > 0
+          ? Warmup.untilSteady("floor", () -> floor(db, WARMUP, unpaid, false, "").jitShare()).note()
+          : "floor warm-up: none";
       Map<Integer, Double> floorRate = new TreeMap<>();
       for (int n : floorSizes) {
-        floorRate.put(n, floor(db, n, unpaid, true));
+        floorRate.put(n, floor(db, n, unpaid, true, floorWarmup).rate());
       }
-      if (WARMUP > 0) {
-        wave(db, WARMUP, unpaid, Map.of(), new TreeMap<>(), false, false);
-      }
+      String waveWarmup = WARMUP > 0
+          ? Warmup.untilSteady("wave", () -> wave(db, WARMUP, unpaid, Map.of(), new TreeMap<>(), false, false, ""))
+              .note()
+          : "wave warm-up: none";
       Map<Integer, Double> perLoanMicros = new TreeMap<>();
       for (int n : sizes) {
         wave(db, n, unpaid, floorRate, perLoanMicros, n == sizes.stream().mapToInt(i -> i).max().orElseThrow(),
-            true);
+            true, waveWarmup + "; " + floorWarmup);
       }
     }
   }
 
-  /** A wave of {@code n} loans, checked; its result written when {@code measured}. */
-  private void wave(BenchmarkDatabase db, int n, double unpaid, Map<Integer, Double> floorRate,
-      Map<Integer, Double> perLoanMicros, boolean largest, boolean measured) {
+  /** A floor run: its loans/s, and the JIT compilers' share of the JVM's CPU while it ran. */
+  record FloorRun(double rate, double jitShare) {}
+
+  /**
+   * A wave of {@code n} loans, checked; its result written when {@code measured}. Returns the JIT compilers' share of
+   * the JVM's CPU while it ran ({@link Warmup}).
+   */
+  private double wave(BenchmarkDatabase db, int n, double unpaid, Map<Integer, Double> floorRate,
+      Map<Integer, Double> perLoanMicros, boolean largest, boolean measured, String warmup) {
     try (ConfigurableApplicationContext context = BenchApplication.fresh(db, "wave")) {
       JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
       ProcessEngine engine = context.getBean(ProcessEngine.class);
       ZoneId zone = context.getBean(Clock.class).getZone();
       moveClock(DUE, LocalTime.of(20, 0), zone);
       PortfolioSeeder.Result seeded = context.getBean(PortfolioSeeder.class).seed(SeedPlan.wave(n, DUE, unpaid));
+      String settled = JvmSettle.settle();
 
       moveClock(DUE.plusDays(1), LocalTime.of(0, 30), zone);
       long cpuAtStart = OriginationBenchmark.processCpuNanos();
+      Warmup.Meter meter = new Warmup.Meter();
       long started = System.nanoTime();
       CobRun run = context.getBean(CobRunService.class).start(DUE, "risk");
       long cobDone = 0;
@@ -118,6 +130,8 @@ class DueDateWaveBenchmark {
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       double cpuMicrosPerLoan = (OriginationBenchmark.processCpuNanos() - cpuAtStart) / 1e3 / n;
+      double jitShare = meter.jitShare();
+      String threadCpu = meter.byThreadGroup();
       double cobSeconds = (cobDone - started) / 1e9;
 
       // what the wave must have done: every loan closed through the due date, the unpaid ones one day past due and
@@ -132,7 +146,7 @@ class DueDateWaveBenchmark {
           .count();
 
       if (!measured) {
-        return;
+        return jitShare;
       }
       double perLoan = seconds * 1e6 / n;
       perLoanMicros.put(n, perLoan);
@@ -146,7 +160,11 @@ class DueDateWaveBenchmark {
           .metric("collectionsStarted", collections, "instances")
           .metric("collectionReminders", reminders, "notifications")
           .metric("seeding", seeded.loans() / (seeded.millis() / 1000.0), "loans/s")
-          .metric("seededRows", seeded.rows(), "rows");
+          .metric("seededRows", seeded.rows(), "rows")
+          .metric("JIT compilers' share of this JVM's CPU", jitShare * 100, "%")
+          .note(String.format("%,d loans: CPU by thread group: %s", n, threadCpu))
+          .note(settled)
+          .note(warmup);
       jdbc.queryForList("SELECT s.step, s.duration_ms, s.chunks, s.processed FROM cf_cob_step s WHERE s.run_id = ?"
           + " ORDER BY s.step_order", run.getId()).forEach(step -> m.note(String.format(
               "%,d loans: step %s %,d ms in %s chunks, %s processed", n, step.get("step"),
@@ -167,11 +185,12 @@ class DueDateWaveBenchmark {
         m.target("1,000,000 loans closed within 15 minutes on MariaDB (measured/limit)", ratio, ratio <= 1);
       }
       m.write();
+      return jitShare;
     }
   }
 
-  /** The floor at {@code n} loans, checked; returns its loans/s, and writes its result when {@code measured}. */
-  private double floor(BenchmarkDatabase db, int n, double unpaid, boolean measured) {
+  /** The floor at {@code n} loans, checked; writes its result when {@code measured}. */
+  private FloorRun floor(BenchmarkDatabase db, int n, double unpaid, boolean measured, String warmup) {
     try (ConfigurableApplicationContext context = BenchApplication.fresh(db, "wave-floor",
         new Class<?>[] {FloorWork.Beans.class})) {
       JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
@@ -193,9 +212,11 @@ class DueDateWaveBenchmark {
         runtime.startProcessInstanceByKey("benchPerLoanTimer", loan, variables);
       }
       double instancesPerSecond = n / ((System.nanoTime() - seeding) / 1e9);
+      String settled = JvmSettle.settle();
 
       moveClock(DUE.plusDays(1), LocalTime.of(0, 30), zone);
       long cpuAtStart = OriginationBenchmark.processCpuNanos();
+      Warmup.Meter meter = new Warmup.Meter();
       long started = System.nanoTime();
       while (engine.getManagementService().createJobQuery().processDefinitionKey("benchPerLoanTimer").count() > 0) {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(LIMIT);
@@ -203,11 +224,13 @@ class DueDateWaveBenchmark {
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       double cpuMicrosPerLoan = (OriginationBenchmark.processCpuNanos() - cpuAtStart) / 1e3 / n;
+      double jitShare = meter.jitShare();
+      String threadCpu = meter.byThreadGroup();
       assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("benchPerLoanTimer").count()).isZero();
       assertThat(work.reminders()).isEqualTo(seeded.unpaid());
       double rate = n / seconds;
       if (!measured) {
-        return rate;
+        return new FloorRun(rate, jitShare);
       }
       BenchmarkReport.measurement(FLOOR, db.name()).parameter("loans", n).parameter("unpaidShare", unpaid)
           .parameter("warmup", WARMUP)
@@ -216,10 +239,14 @@ class DueDateWaveBenchmark {
           .metric("perLoanCost", seconds * 1e6 / n, "µs/loan")
           .metric("CPU per loan (this JVM, not the database)", cpuMicrosPerLoan, "µs/loan")
           .metric("waitingInstancesStarted", instancesPerSecond, "instances/s")
+          .metric("JIT compilers' share of this JVM's CPU", jitShare * 100, "%")
           .note("floor: one process instance per loan waiting on a due-date timer; when it fires, one query "
               + "(paid?) and for the unpaid one insert (the reminder); same engine, database and job executor")
+          .note(String.format("%,d loans: CPU by thread group: %s", n, threadCpu))
+          .note(settled)
+          .note(warmup)
           .write();
-      return rate;
+      return new FloorRun(rate, jitShare);
     }
   }
 

@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * clients on the same engine and database. Target: ours/floor at least 0.33.
  *
  * <p>Parameters: {@code -Dbench.origination.applications} (300), {@code -Dbench.clients} (8),
- * {@code -Dbench.origination.warmup} (24, not measured), {@code -Dbench.origination.wait-seconds} (20: a client reads
+ * {@code -Dbench.origination.warmup} (24 per warm-up run, not measured; runs until the JIT is steady, {@link Warmup}),
+ * {@code -Dbench.origination.wait-seconds} (20: a client reads
  * its application with {@code ?whileStatus=…&waitSeconds=20}, long polling, as a channel should; 0: plain reads every
  * poll-millis, as a naive channel does), {@code -Dbench.poll-millis} (50, how often a client reads its application
  * when it does not wait, and a floor client its instance).
@@ -80,12 +81,27 @@ class OriginationBenchmark {
           .addClasspathResource("bench/origination-floor.bpmn").enableDuplicateFiltering(false).deploy();
       String run = OriginationDriver.runId();
 
-      // warm-up (JIT, caches, connection pools), not measured
-      ours(app, run + "W", WARMUP);
-      floor(engine, run + "W", WARMUP);
+      // warm-up (JIT, caches, connection pools), not measured, each side until the JIT is steady (Warmup)
+      AtomicInteger warmups = new AtomicInteger();
+      String oursWarmup = Warmup.untilSteady("origination", () -> {
+        Warmup.Meter meter = new Warmup.Meter();
+        ours(app, run + "W" + warmups.incrementAndGet(), WARMUP);
+        return meter.jitShare();
+      }).note();
+      String floorWarmup = Warmup.untilSteady("floor", () -> {
+        Warmup.Meter meter = new Warmup.Meter();
+        floor(engine, run + "W" + warmups.incrementAndGet(), WARMUP);
+        return meter.jitShare();
+      }).note();
       // the floor first: ours leaves notifications for the outbox dispatcher, which would slow a floor after it
+      JvmSettle.settle();
+      Warmup.Meter floorMeter = new Warmup.Meter();
       Phase floor = floor(engine, run + "F", APPLICATIONS);
+      double floorJit = floorMeter.jitShare();
+      String settled = JvmSettle.settle();
+      Warmup.Meter oursMeter = new Warmup.Meter();
       Phase ours = ours(app, run + "M", APPLICATIONS);
+      double oursJit = oursMeter.jitShare();
 
       assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
       double ratio = ours.perSecond() / floor.perSecond();
@@ -107,6 +123,8 @@ class OriginationBenchmark {
               "ms")
           .metric("CPU per application", ours.cpuMillisEach(), "ms")
           .metric("floor CPU per instance", floor.cpuMillisEach(), "ms")
+          .metric("JIT compilers' share of this JVM's CPU", oursJit * 100, "%")
+          .metric("floor: JIT compilers' share of this JVM's CPU", floorJit * 100, "%")
           .target("origination at least 33% of its floor (applications/s over floor instances/s)", ratio,
               ratio >= TARGET)
           .note("PRIME path: submit, 2 asynchronous jobs to the offer (screen, bureau + score + decide + offer), the "
@@ -116,6 +134,9 @@ class OriginationBenchmark {
               ? "Our clients read with ?whileStatus=…&waitSeconds=" + WAIT_SECONDS + " (long polling); the floor's poll "
               + "every " + POLL_MILLIS + " ms"
               : "Clients poll every " + POLL_MILLIS + " ms"))
+          .note(oursWarmup)
+          .note(floorWarmup)
+          .note(settled + " (before each side)")
           .write();
     }
   }

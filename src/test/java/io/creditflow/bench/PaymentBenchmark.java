@@ -45,7 +45,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * their {@code collection} has started; the others have their first instalment due on the payment day.
  *
  * <p>Parameters: {@code -Dbench.payments.count} (2000), {@code -Dbench.payments.loans} (64),
- * {@code -Dbench.clients} (8), {@code -Dbench.payments.warmup} (80, not measured).
+ * {@code -Dbench.clients} (8), {@code -Dbench.payments.warmup} (80 per warm-up run, not measured; runs until the JIT
+ * is steady, {@link Warmup}).
  */
 @Tag("benchmark")
 class PaymentBenchmark {
@@ -86,10 +87,26 @@ class PaymentBenchmark {
       jdbc.execute(PaymentFloorController.DDL);
 
       String prefix = "PB-" + run;
-      post(app, setup, prefix + "-W", WARMUP, false);
-      floor(app, setup, prefix + "-FW", WARMUP);
+      // warm-up, not measured, each side until the JIT is steady (Warmup)
+      AtomicInteger warmups = new AtomicInteger();
+      String oursWarmup = Warmup.untilSteady("payments", () -> {
+        Warmup.Meter meter = new Warmup.Meter();
+        post(app, setup, prefix + "-W" + warmups.incrementAndGet(), WARMUP, false);
+        return meter.jitShare();
+      }).note();
+      String floorWarmup = Warmup.untilSteady("floor", () -> {
+        Warmup.Meter meter = new Warmup.Meter();
+        floor(app, setup, prefix + "-FW" + warmups.incrementAndGet(), WARMUP);
+        return meter.jitShare();
+      }).note();
+      JvmSettle.settle();
+      Warmup.Meter floorMeter = new Warmup.Meter();
       Phase floor = floor(app, setup, prefix + "-F", PAYMENTS);
+      double floorJit = floorMeter.jitShare();
+      String settled = JvmSettle.settle();
+      Warmup.Meter oursMeter = new Warmup.Meter();
       Measured ours = post(app, setup, prefix + "-M", PAYMENTS, true);
+      double oursJit = oursMeter.jitShare();
 
       // booked once each, whatever was re-posted
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_payment WHERE payment_reference LIKE ?", Long.class,
@@ -129,12 +146,17 @@ class PaymentBenchmark {
           .metric("floor latency p50", OriginationDriver.percentileMillis(floor.decisionNanos(), 0.50), "ms")
           .metric("floor latency p99", OriginationDriver.percentileMillis(floor.decisionNanos(), 0.99), "ms")
           .metric("floor CPU per insert", floor.cpuMillisEach(), "ms")
+          .metric("JIT compilers' share of this JVM's CPU", oursJit * 100, "%")
+          .metric("floor: JIT compilers' share of this JVM's CPU", floorJit * 100, "%")
           .target("payments at least 40% of their floor (payments/s over floor inserts/s)", ratio, ratio >= TARGET)
           .note("Payments of " + AMOUNT + " on " + LOANS + " loans, half 1 day past due with collection running "
               + "(PaymentReceived correlated in the booking's transaction), half with an instalment due that day; "
               + "each client pays its own loans, alternating between the two kinds, so half the payments go to each; "
               + "every " + REPOST_EVERY + "th request re-posts a reference (200, not booked, not counted). Floor: POST "
               + PaymentFloorController.PATH + ", same HTTP Basic and role check, one INSERT")
+          .note(oursWarmup)
+          .note(floorWarmup)
+          .note(settled + " (before each side)")
           .write();
     }
   }

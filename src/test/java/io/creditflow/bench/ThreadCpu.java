@@ -1,0 +1,77 @@
+package io.creditflow.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * CPU time of this JVM by thread group (JIT compiler, garbage collector, job executor, ...), read from Linux's
+ * {@code /proc/self/task/<tid>/stat}: fields 14 and 15 are user and system time in clock ticks, field 2 the thread's
+ * name (proc(5)). The JVM names its own threads there as well ("C2 CompilerThre", "GC Thread#0"), which
+ * {@code ThreadMXBean} does not list. Empty where there is no {@code /proc}. Dead threads' time is lost, which is fine
+ * for the long-lived pools this is for.
+ */
+final class ThreadCpu {
+
+  /** USER_HZ: 100 on every Linux this runs on (sysconf(_SC_CLK_TCK)). */
+  private static final long NANOS_PER_TICK = 10_000_000L;
+
+  private ThreadCpu() {}
+
+  /** Nanoseconds of CPU by thread group, for threads alive now. */
+  static Map<String, Long> snapshot() {
+    Map<String, Long> byGroup = new TreeMap<>();
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return byGroup;
+    }
+    try (Stream<Path> threads = Files.list(tasks)) {
+      threads.forEach(task -> {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          int open = stat.indexOf('(');
+          int close = stat.lastIndexOf(')');
+          String name = stat.substring(open + 1, close);
+          String[] rest = stat.substring(close + 2).split(" ");
+          // rest[0] is field 3 (state): fields 14 and 15 are rest[11] and rest[12]
+          long ticks = Long.parseLong(rest[11]) + Long.parseLong(rest[12]);
+          byGroup.merge(group(name), ticks * NANOS_PER_TICK, Long::sum);
+        } catch (IOException | RuntimeException gone) {
+          // the thread ended while being read
+        }
+      });
+    } catch (IOException e) {
+      return byGroup;
+    }
+    return byGroup;
+  }
+
+  /** Nanoseconds of CPU by thread group since {@code before}, for groups that used some. */
+  static Map<String, Long> delta(Map<String, Long> before) {
+    Map<String, Long> delta = new TreeMap<>();
+    snapshot().forEach((group, nanos) -> {
+      long d = nanos - before.getOrDefault(group, 0L);
+      if (d > 0) {
+        delta.put(group, d);
+      }
+    });
+    return delta;
+  }
+
+  /** The change since {@code before}, in milliseconds by group, largest first, as one line. */
+  static String since(Map<String, Long> before) {
+    StringBuilder line = new StringBuilder();
+    delta(before).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> line.append(line.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
+            .append(e.getValue() / 1_000_000).append(" ms"));
+    return line.toString();
+  }
+
+  /** A thread's name without its number: "GC Thread#1" and "GC Thread#0" are one group. */
+  static String group(String name) {
+    return name.replaceAll("[#\\-]?\\d+$", "").trim();
+  }
+}
