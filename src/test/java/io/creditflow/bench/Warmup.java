@@ -40,9 +40,14 @@ final class Warmup {
     private final long cpu = OriginationBenchmark.processCpuNanos();
     private final Map<String, Long> threads = ThreadCpu.snapshot();
 
+    /** The JVM's CPU since this meter started, in nanoseconds. */
+    long cpuNanos() {
+      return OriginationBenchmark.processCpuNanos() - cpu;
+    }
+
     /** The JIT compilers' share of the JVM's CPU since this meter started; -1 where it cannot be told. */
     double jitShare() {
-      long used = OriginationBenchmark.processCpuNanos() - cpu;
+      long used = cpuNanos();
       if (threads.isEmpty() || used <= 0) {
         return -1;
       }
