@@ -159,6 +159,24 @@ final class AppNode implements AutoCloseable {
    * the JVM gets no chance to run shutdown hooks, finish requests or commit anything. Returns the exit value, which a
    * caller checks is 137 (128 + signal 9) to prove that it was SIGKILL.
    */
+  /**
+   * Freezes the node (SIGSTOP) or lets it go on (SIGCONT), through {@code /bin/sh}'s {@code kill}: a frozen node can
+   * neither finish nor take a job, so what the database shows of it holds still.
+   */
+  void signal(String signal) {
+    try {
+      Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -" + signal + " " + process.pid()).inheritIO().start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new AssertionError("kill -" + signal + " " + process.pid() + " failed");
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   int kill() {
     process.destroyForcibly();
     try {
