@@ -102,14 +102,12 @@ public class ApplicationService {
       throw new InvalidRequestException(problems);
     }
     String fingerprint = fingerprint(request);
-    Submission existing = transactions.execute(status -> applications.findByExternalReference(
-        request.externalReference()).map(found -> same(found, fingerprint)).orElse(null));
-    if (existing != null) {
-      return existing;
-    }
     for (int attempt = 1; ; attempt++) {
       try {
-        return transactions.execute(status -> create(request, fingerprint, submittedBy));
+        // the application already stored under this reference, or a new one, in one transaction
+        return transactions.execute(status -> applications.findByExternalReference(request.externalReference())
+            .map(found -> same(found, fingerprint))
+            .orElseGet(() -> create(request, fingerprint, submittedBy)));
       } catch (DataIntegrityViolationException raced) {
         // Either a concurrent call with the same external reference committed first (answer with that one), or a
         // concurrent first application of the same new customer created the customer first (try again: it exists).
