@@ -146,7 +146,8 @@ public final class BenchApplication {
     }
   }
 
-  private static void dropAllTables(BenchmarkDatabase db) {
+  /** Drops every table of a MySQL/MariaDB benchmark database, so each scenario starts on an empty one. */
+  static void dropAllTables(BenchmarkDatabase db) {
     try {
       EmptyDatabase.dropAllTables(db.url(), db.user(), db.password());
     } catch (SQLException e) {

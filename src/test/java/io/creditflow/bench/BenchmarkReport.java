@@ -81,6 +81,11 @@ public final class BenchmarkReport {
       return this;
     }
 
+    /** A metric that exists only where it could be measured: none for a negative value. */
+    public Builder metricIfKnown(String name, double value, String unit) {
+      return value < 0 ? this : metric(name, value, unit);
+    }
+
     public Builder target(String description, double ratio, boolean met) {
       targets.add(new Target(description, ratio, met));
       return this;

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * clients on the same engine and database. Target: ours/floor at least 0.33.
  *
  * <p>Parameters: {@code -Dbench.origination.applications} (300), {@code -Dbench.clients} (8),
- * {@code -Dbench.origination.warmup} (24 per warm-up run, not measured; runs until the JIT is steady, {@link Warmup}),
+ * {@code -Dbench.origination.warmup} (200 per warm-up run, not measured; runs until the JIT is steady, {@link Warmup}),
  * {@code -Dbench.origination.wait-seconds} (20: a client reads
  * its application with {@code ?whileStatus=…&waitSeconds=20}, long polling, as a channel should; 0: plain reads every
  * poll-millis, as a naive channel does), {@code -Dbench.poll-millis} (50, how often a client reads its application
@@ -43,7 +43,7 @@ class OriginationBenchmark {
 
   static final int APPLICATIONS = Integer.getInteger("bench.origination.applications", 300);
   static final int CLIENTS = Integer.getInteger("bench.clients", 8);
-  static final int WARMUP = Integer.getInteger("bench.origination.warmup", 24);
+  static final int WARMUP = Integer.getInteger("bench.origination.warmup", 200);
   static final long POLL_MILLIS = Long.getLong("bench.poll-millis", 50);
   static final int WAIT_SECONDS = Integer.getInteger("bench.origination.wait-seconds", 20);
   static final double TARGET = 0.33;
@@ -66,6 +66,11 @@ class OriginationBenchmark {
   static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
         .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** Milliseconds per item of a CPU time in nanoseconds; -1 for an unknown (negative) time. */
+  static double perItemMillis(long nanos, int items) {
+    return nanos < 0 ? -1 : nanos / 1e6 / items;
   }
 
   static Stream<BenchmarkDatabase> databases() {
@@ -98,10 +103,12 @@ class OriginationBenchmark {
       Warmup.Meter floorMeter = new Warmup.Meter();
       Phase floor = floor(engine, run + "F", APPLICATIONS);
       double floorJit = floorMeter.jitShare();
+      long floorDatabase = db.isMySql() ? floorMeter.databaseServerNanos() : -1;
       String settled = JvmSettle.settle();
       Warmup.Meter oursMeter = new Warmup.Meter();
       Phase ours = ours(app, run + "M", APPLICATIONS);
       double oursJit = oursMeter.jitShare();
+      long oursDatabase = db.isMySql() ? oursMeter.databaseServerNanos() : -1;
 
       assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
       double ratio = ours.perSecond() / floor.perSecond();
@@ -123,6 +130,8 @@ class OriginationBenchmark {
               "ms")
           .metric("CPU per application", ours.cpuMillisEach(), "ms")
           .metric("floor CPU per instance", floor.cpuMillisEach(), "ms")
+          .metricIfKnown("database server CPU per application", perItemMillis(oursDatabase, ours.count()), "ms")
+          .metricIfKnown("floor: database server CPU per instance", perItemMillis(floorDatabase, floor.count()), "ms")
           .metric("JIT compilers' share of this JVM's CPU", oursJit * 100, "%")
           .metric("floor: JIT compilers' share of this JVM's CPU", floorJit * 100, "%")
           .target("origination at least 33% of its floor (applications/s over floor instances/s)", ratio,

@@ -45,7 +45,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * their {@code collection} has started; the others have their first instalment due on the payment day.
  *
  * <p>Parameters: {@code -Dbench.payments.count} (2000), {@code -Dbench.payments.loans} (64),
- * {@code -Dbench.clients} (8), {@code -Dbench.payments.warmup} (80 per warm-up run, not measured; runs until the JIT
+ * {@code -Dbench.clients} (8), {@code -Dbench.payments.warmup} (300 per warm-up run, not measured; runs until the JIT
  * is steady, {@link Warmup}).
  */
 @Tag("benchmark")
@@ -54,7 +54,7 @@ class PaymentBenchmark {
   static final int PAYMENTS = Integer.getInteger("bench.payments.count", 2000);
   static final int LOANS = Integer.getInteger("bench.payments.loans", 64);
   static final int CLIENTS = OriginationBenchmark.CLIENTS;
-  static final int WARMUP = Integer.getInteger("bench.payments.warmup", 80);
+  static final int WARMUP = Integer.getInteger("bench.payments.warmup", 300);
   /** Every this many payments a client posts again a reference it used before (expects 200, nothing booked). */
   static final int REPOST_EVERY = 20;
   static final int RACED_REFERENCES = 100;
@@ -103,10 +103,12 @@ class PaymentBenchmark {
       Warmup.Meter floorMeter = new Warmup.Meter();
       Phase floor = floor(app, setup, prefix + "-F", PAYMENTS);
       double floorJit = floorMeter.jitShare();
+      long floorDatabase = db.isMySql() ? floorMeter.databaseServerNanos() : -1;
       String settled = JvmSettle.settle();
       Warmup.Meter oursMeter = new Warmup.Meter();
       Measured ours = post(app, setup, prefix + "-M", PAYMENTS, true);
       double oursJit = oursMeter.jitShare();
+      long oursDatabase = db.isMySql() ? oursMeter.databaseServerNanos() : -1;
 
       // booked once each, whatever was re-posted
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_payment WHERE payment_reference LIKE ?", Long.class,
@@ -146,6 +148,10 @@ class PaymentBenchmark {
           .metric("floor latency p50", OriginationDriver.percentileMillis(floor.decisionNanos(), 0.50), "ms")
           .metric("floor latency p99", OriginationDriver.percentileMillis(floor.decisionNanos(), 0.99), "ms")
           .metric("floor CPU per insert", floor.cpuMillisEach(), "ms")
+          .metricIfKnown("database server CPU per payment",
+              OriginationBenchmark.perItemMillis(oursDatabase, ours.phase().count()), "ms")
+          .metricIfKnown("floor: database server CPU per insert",
+              OriginationBenchmark.perItemMillis(floorDatabase, floor.count()), "ms")
           .metric("JIT compilers' share of this JVM's CPU", oursJit * 100, "%")
           .metric("floor: JIT compilers' share of this JVM's CPU", floorJit * 100, "%")
           .target("payments at least 40% of their floor (payments/s over floor inserts/s)", ratio, ratio >= TARGET)

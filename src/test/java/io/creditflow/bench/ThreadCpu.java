@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -47,6 +48,53 @@ final class ThreadCpu {
       return byGroup;
     }
     return byGroup;
+  }
+
+  /** Server processes of MariaDB and MySQL, by their name in {@code /proc/<pid>/stat}. */
+  private static final Set<String> DATABASE_SERVERS = Set.of("mariadbd", "mysqld");
+
+  /**
+   * CPU time of a MariaDB or MySQL server running on this machine ({@code /proc/<pid>/stat}, the first process named
+   * {@code mariadbd} or {@code mysqld}), in nanoseconds; -1 where there is none or it cannot be read. On a shared
+   * machine the server competes with this JVM for the same cores, so what a scenario costs the server belongs beside
+   * what it costs the JVM. A server elsewhere is not seen.
+   */
+  static long databaseServerNanos() {
+    Path proc = Path.of("/proc");
+    if (!Files.isDirectory(proc)) {
+      return -1;
+    }
+    try (Stream<Path> processes = Files.list(proc)) {
+      long ticks = processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+          .mapToLong(ThreadCpu::serverTicks).filter(t -> t >= 0).findFirst().orElse(-1);
+      return ticks < 0 ? -1 : ticks * NANOS_PER_TICK;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** User and system ticks of a database server process, -1 for any other process (or one gone meanwhile). */
+  private static long serverTicks(Path process) {
+    try {
+      return serverTicks(Files.readString(process.resolve("stat")));
+    } catch (IOException | RuntimeException gone) {
+      return -1;
+    }
+  }
+
+  /** User and system ticks from a {@code /proc/<pid>/stat} line if it is a database server's, else -1. */
+  static long serverTicks(String stat) {
+    try {
+      int open = stat.indexOf('(');
+      int close = stat.lastIndexOf(')');
+      if (!DATABASE_SERVERS.contains(stat.substring(open + 1, close))) {
+        return -1;
+      }
+      String[] rest = stat.substring(close + 2).split(" ");
+      return Long.parseLong(rest[11]) + Long.parseLong(rest[12]);
+    } catch (RuntimeException malformed) {
+      return -1;
+    }
   }
 
   /** Nanoseconds of CPU by thread group since {@code before}, for groups that used some. */

@@ -39,6 +39,7 @@ final class Warmup {
   static final class Meter {
     private final long cpu = OriginationBenchmark.processCpuNanos();
     private final Map<String, Long> threads = ThreadCpu.snapshot();
+    private final long databaseServer = ThreadCpu.databaseServerNanos();
 
     /** The JVM's CPU since this meter started, in nanoseconds. */
     long cpuNanos() {
@@ -52,6 +53,12 @@ final class Warmup {
         return -1;
       }
       return (double) compilerNanos(ThreadCpu.delta(threads)) / used;
+    }
+
+    /** A local MariaDB/MySQL server's CPU since this meter started, in nanoseconds; -1 where none is seen. */
+    long databaseServerNanos() {
+      long now = ThreadCpu.databaseServerNanos();
+      return databaseServer < 0 || now < 0 ? -1 : now - databaseServer;
     }
 
     /** CPU by thread group since this meter started ({@link ThreadCpu#since}). */

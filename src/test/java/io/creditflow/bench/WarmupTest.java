@@ -78,4 +78,15 @@ class WarmupTest {
     assertThat(before).isNotEmpty();
     assertThat(delta.values().stream().mapToLong(Long::longValue).sum()).isGreaterThanOrEqualTo(150_000_000L);
   }
+
+  @Test
+  void readsADatabaseServersCpuFromItsStatLineAndNoOtherProcess() {
+    // proc(5): pid (comm) state ppid ... field 14 utime, field 15 stime, in clock ticks
+    String fields = " S 1 25043 25043 0 -1 4194624 8016 0 0 0 %d %d 0 0 20 0 40 0 123 1700000000 50000";
+
+    assertThat(ThreadCpu.serverTicks("25043 (mariadbd)" + fields.formatted(1200, 34))).isEqualTo(1234L);
+    assertThat(ThreadCpu.serverTicks("77 (mysqld)" + fields.formatted(5, 5))).isEqualTo(10L);
+    assertThat(ThreadCpu.serverTicks("2291 (java)" + fields.formatted(1200, 34))).isEqualTo(-1L);
+    assertThat(ThreadCpu.serverTicks("2291 (mariadbd) S 1")).isEqualTo(-1L);
+  }
 }
