@@ -68,11 +68,6 @@ class OriginationBenchmark {
         .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
-  /** Milliseconds per item of a CPU time in nanoseconds; -1 for an unknown (negative) time. */
-  static double perItemMillis(long nanos, int items) {
-    return nanos < 0 ? -1 : nanos / 1e6 / items;
-  }
-
   static Stream<BenchmarkDatabase> databases() {
     return BenchmarkDatabase.selected().stream();
   }
@@ -88,27 +83,21 @@ class OriginationBenchmark {
 
       // warm-up (JIT, caches, connection pools), not measured, each side until the JIT is steady (Warmup)
       AtomicInteger warmups = new AtomicInteger();
-      String oursWarmup = Warmup.untilSteady("origination", () -> {
-        Warmup.Meter meter = new Warmup.Meter();
-        ours(app, run + "W" + warmups.incrementAndGet(), WARMUP);
-        return meter.jitShare();
-      }).note();
-      String floorWarmup = Warmup.untilSteady("floor", () -> {
-        Warmup.Meter meter = new Warmup.Meter();
-        floor(engine, run + "W" + warmups.incrementAndGet(), WARMUP);
-        return meter.jitShare();
-      }).note();
+      String oursWarmup = Warmup.untilSteady("origination",
+          Warmup.metered(() -> ours(app, run + "W" + warmups.incrementAndGet(), WARMUP))).note();
+      String floorWarmup = Warmup.untilSteady("floor",
+          Warmup.metered(() -> floor(engine, run + "W" + warmups.incrementAndGet(), WARMUP))).note();
       // the floor first: ours leaves notifications for the outbox dispatcher, which would slow a floor after it
       JvmSettle.settle();
       Warmup.Meter floorMeter = new Warmup.Meter();
       Phase floor = floor(engine, run + "F", APPLICATIONS);
       double floorJit = floorMeter.jitShare();
-      long floorDatabase = db.isMySql() ? floorMeter.databaseServerNanos() : -1;
+      double floorDatabase = floorMeter.databaseServerMillisEach(db, floor.count());
       String settled = JvmSettle.settle();
       Warmup.Meter oursMeter = new Warmup.Meter();
       Phase ours = ours(app, run + "M", APPLICATIONS);
       double oursJit = oursMeter.jitShare();
-      long oursDatabase = db.isMySql() ? oursMeter.databaseServerNanos() : -1;
+      double oursDatabase = oursMeter.databaseServerMillisEach(db, ours.count());
 
       assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
       double ratio = ours.perSecond() / floor.perSecond();
@@ -130,8 +119,8 @@ class OriginationBenchmark {
               "ms")
           .metric("CPU per application", ours.cpuMillisEach(), "ms")
           .metric("floor CPU per instance", floor.cpuMillisEach(), "ms")
-          .metricIfKnown("database server CPU per application", perItemMillis(oursDatabase, ours.count()), "ms")
-          .metricIfKnown("floor: database server CPU per instance", perItemMillis(floorDatabase, floor.count()), "ms")
+          .metricIfKnown("database server CPU per application", oursDatabase, "ms")
+          .metricIfKnown("floor: database server CPU per instance", floorDatabase, "ms")
           .metric("JIT compilers' share of this JVM's CPU", oursJit * 100, "%")
           .metric("floor: JIT compilers' share of this JVM's CPU", floorJit * 100, "%")
           .target("origination at least 33% of its floor (applications/s over floor instances/s)", ratio,

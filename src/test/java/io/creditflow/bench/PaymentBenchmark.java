@@ -89,26 +89,20 @@ class PaymentBenchmark {
       String prefix = "PB-" + run;
       // warm-up, not measured, each side until the JIT is steady (Warmup)
       AtomicInteger warmups = new AtomicInteger();
-      String oursWarmup = Warmup.untilSteady("payments", () -> {
-        Warmup.Meter meter = new Warmup.Meter();
-        post(app, setup, prefix + "-W" + warmups.incrementAndGet(), WARMUP, false);
-        return meter.jitShare();
-      }).note();
-      String floorWarmup = Warmup.untilSteady("floor", () -> {
-        Warmup.Meter meter = new Warmup.Meter();
-        floor(app, setup, prefix + "-FW" + warmups.incrementAndGet(), WARMUP);
-        return meter.jitShare();
-      }).note();
+      String oursWarmup = Warmup.untilSteady("payments",
+          Warmup.metered(() -> post(app, setup, prefix + "-W" + warmups.incrementAndGet(), WARMUP, false))).note();
+      String floorWarmup = Warmup.untilSteady("floor",
+          Warmup.metered(() -> floor(app, setup, prefix + "-FW" + warmups.incrementAndGet(), WARMUP))).note();
       JvmSettle.settle();
       Warmup.Meter floorMeter = new Warmup.Meter();
       Phase floor = floor(app, setup, prefix + "-F", PAYMENTS);
       double floorJit = floorMeter.jitShare();
-      long floorDatabase = db.isMySql() ? floorMeter.databaseServerNanos() : -1;
+      double floorDatabase = floorMeter.databaseServerMillisEach(db, floor.count());
       String settled = JvmSettle.settle();
       Warmup.Meter oursMeter = new Warmup.Meter();
       Measured ours = post(app, setup, prefix + "-M", PAYMENTS, true);
       double oursJit = oursMeter.jitShare();
-      long oursDatabase = db.isMySql() ? oursMeter.databaseServerNanos() : -1;
+      double oursDatabase = oursMeter.databaseServerMillisEach(db, ours.phase().count());
 
       // booked once each, whatever was re-posted
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_payment WHERE payment_reference LIKE ?", Long.class,
@@ -148,10 +142,8 @@ class PaymentBenchmark {
           .metric("floor latency p50", OriginationDriver.percentileMillis(floor.decisionNanos(), 0.50), "ms")
           .metric("floor latency p99", OriginationDriver.percentileMillis(floor.decisionNanos(), 0.99), "ms")
           .metric("floor CPU per insert", floor.cpuMillisEach(), "ms")
-          .metricIfKnown("database server CPU per payment",
-              OriginationBenchmark.perItemMillis(oursDatabase, ours.phase().count()), "ms")
-          .metricIfKnown("floor: database server CPU per insert",
-              OriginationBenchmark.perItemMillis(floorDatabase, floor.count()), "ms")
+          .metricIfKnown("database server CPU per payment", oursDatabase, "ms")
+          .metricIfKnown("floor: database server CPU per insert", floorDatabase, "ms")
           .metric("JIT compilers' share of this JVM's CPU", oursJit * 100, "%")
           .metric("floor: JIT compilers' share of this JVM's CPU", floorJit * 100, "%")
           .target("payments at least 40% of their floor (payments/s over floor inserts/s)", ratio, ratio >= TARGET)

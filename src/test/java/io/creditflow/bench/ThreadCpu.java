@@ -32,14 +32,8 @@ final class ThreadCpu {
     try (Stream<Path> threads = Files.list(tasks)) {
       threads.forEach(task -> {
         try {
-          String stat = Files.readString(task.resolve("stat"));
-          int open = stat.indexOf('(');
-          int close = stat.lastIndexOf(')');
-          String name = stat.substring(open + 1, close);
-          String[] rest = stat.substring(close + 2).split(" ");
-          // rest[0] is field 3 (state): fields 14 and 15 are rest[11] and rest[12]
-          long ticks = Long.parseLong(rest[11]) + Long.parseLong(rest[12]);
-          byGroup.merge(group(name), ticks * NANOS_PER_TICK, Long::sum);
+          Stat stat = Stat.parse(Files.readString(task.resolve("stat")));
+          byGroup.merge(group(stat.name()), stat.ticks() * NANOS_PER_TICK, Long::sum);
         } catch (IOException | RuntimeException gone) {
           // the thread ended while being read
         }
@@ -83,17 +77,25 @@ final class ThreadCpu {
   }
 
   /** User and system ticks from a {@code /proc/<pid>/stat} line if it is a database server's, else -1. */
-  static long serverTicks(String stat) {
+  static long serverTicks(String line) {
     try {
-      int open = stat.indexOf('(');
-      int close = stat.lastIndexOf(')');
-      if (!DATABASE_SERVERS.contains(stat.substring(open + 1, close))) {
-        return -1;
-      }
-      String[] rest = stat.substring(close + 2).split(" ");
-      return Long.parseLong(rest[11]) + Long.parseLong(rest[12]);
+      Stat stat = Stat.parse(line);
+      return DATABASE_SERVERS.contains(stat.name()) ? stat.ticks() : -1;
     } catch (RuntimeException malformed) {
       return -1;
+    }
+  }
+
+  /** A {@code stat} line of {@code /proc}: the name (field 2) and user plus system time in ticks (fields 14, 15). */
+  private record Stat(String name, long ticks) {
+
+    /** Throws a RuntimeException for a line that is not one. */
+    static Stat parse(String line) {
+      int open = line.indexOf('(');
+      int close = line.lastIndexOf(')');
+      String[] rest = line.substring(close + 2).split(" ");
+      // rest[0] is field 3 (state): fields 14 and 15 are rest[11] and rest[12]
+      return new Stat(line.substring(open + 1, close), Long.parseLong(rest[11]) + Long.parseLong(rest[12]));
     }
   }
 

@@ -55,16 +55,34 @@ final class Warmup {
       return (double) compilerNanos(ThreadCpu.delta(threads)) / used;
     }
 
-    /** A local MariaDB/MySQL server's CPU since this meter started, in nanoseconds; -1 where none is seen. */
-    long databaseServerNanos() {
+    /**
+     * The CPU a local MariaDB/MySQL server used since this meter started, in milliseconds per item; -1 where the
+     * scenario's database is not MySQL/MariaDB (H2 runs inside this JVM) or no server process is seen.
+     */
+    double databaseServerMillisEach(BenchmarkDatabase db, int items) {
       long now = ThreadCpu.databaseServerNanos();
-      return databaseServer < 0 || now < 0 ? -1 : now - databaseServer;
+      return !db.isMySql() || databaseServer < 0 || now < 0 ? -1 : (now - databaseServer) / 1e6 / items;
     }
 
     /** CPU by thread group since this meter started ({@link ThreadCpu#since}). */
     String byThreadGroup() {
       return ThreadCpu.since(threads);
     }
+  }
+
+  /** Work of a warm-up run, without a meter of its own. */
+  @FunctionalInterface
+  interface Action {
+    void run() throws Exception;
+  }
+
+  /** A {@link Run} of {@code action}, metered: the JIT's share of the CPU while it ran. */
+  static Run metered(Action action) {
+    return () -> {
+      Meter meter = new Meter();
+      action.run();
+      return meter.jitShare();
+    };
   }
 
   /**

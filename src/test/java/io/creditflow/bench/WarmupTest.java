@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark harness's warm-up rule and its per-thread CPU reading (defaults: 10 %, 8 runs). */
@@ -88,5 +89,22 @@ class WarmupTest {
     assertThat(ThreadCpu.serverTicks("77 (mysqld)" + fields.formatted(5, 5))).isEqualTo(10L);
     assertThat(ThreadCpu.serverTicks("2291 (java)" + fields.formatted(1200, 34))).isEqualTo(-1L);
     assertThat(ThreadCpu.serverTicks("2291 (mariadbd) S 1")).isEqualTo(-1L);
+  }
+
+  @Test
+  void reportsNoDatabaseServerCpuForH2WhichRunsInThisJvm() {
+    BenchmarkDatabase h2 = new BenchmarkDatabase("h2", "jdbc:h2:mem:warmup", "sa", "");
+
+    assertThat(new Warmup.Meter().databaseServerMillisEach(h2, 10)).isEqualTo(-1.0);
+  }
+
+  @Test
+  void aMeteredRunReturnsTheJitShareOfItsWork() throws Exception {
+    AtomicInteger runs = new AtomicInteger();
+
+    double share = Warmup.metered(runs::incrementAndGet).run();
+
+    assertThat(runs).hasValue(1);
+    assertThat(share).isBetween(-1.0, 1.0);
   }
 }

@@ -155,11 +155,6 @@ final class AppNode implements AutoCloseable {
   }
 
   /**
-   * SIGKILL: {@link Process#destroyForcibly()} is {@code kill(pid, SIGKILL)} on Linux (OpenJDK's ProcessHandleImpl);
-   * the JVM gets no chance to run shutdown hooks, finish requests or commit anything. Returns the exit value, which a
-   * caller checks is 137 (128 + signal 9) to prove that it was SIGKILL.
-   */
-  /**
    * Freezes the node (SIGSTOP) or lets it go on (SIGCONT), through {@code /bin/sh}'s {@code kill}: a frozen node can
    * neither finish nor take a job, so what the database shows of it holds still.
    */
@@ -177,6 +172,11 @@ final class AppNode implements AutoCloseable {
     }
   }
 
+  /**
+   * SIGKILL: {@link Process#destroyForcibly()} is {@code kill(pid, SIGKILL)} on Linux (OpenJDK's ProcessHandleImpl);
+   * the JVM gets no chance to run shutdown hooks, finish requests or commit anything. Returns the exit value, which a
+   * caller checks is 137 (128 + signal 9) to prove that it was SIGKILL.
+   */
   int kill() {
     process.destroyForcibly();
     try {
